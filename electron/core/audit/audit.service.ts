@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { AuditEvent, AuditVerification, Page } from '../../../shared/types';
+import type { AuthedContext, CallContext, Queryable } from '../context';
+import type { AuditEventRow } from '../db/schema';
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string;
+  action: string;
+  patientId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function chainHash(prevHash: string, e: Omit<AuditEventRow, 'seq' | 'hash' | 'prev_hash' | 'created_at' | 'updated_at'>): string {
+  const body = JSON.stringify([
+    prevHash, e.id, e.tenant_id, e.at, e.user_id, e.workstation, e.patient_id,
+    e.entity, e.entity_id, e.action, e.before_json, e.after_json,
+  ]);
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * Appends one event. Call it inside the transaction that makes the change, so
+ * the change and its record commit or fail together.
+ */
+export async function recordAudit(
+  trx: Queryable,
+  ctx: CallContext,
+  tenantId: string,
+  entry: AuditEntry,
+): Promise<void> {
+  const last = await trx
+    .selectFrom('audit_events')
+    .select('hash')
+    .where('tenant_id', '=', tenantId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS;
+  const row = {
+    id: ctx.core.newId(),
+    tenant_id: tenantId,
+    at: ctx.core.now().toISOString(),
+    user_id: ctx.session?.userId ?? null,
+    workstation: ctx.workstation,
+    patient_id: entry.patientId ?? null,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
+  await trx
+    .insertInto('audit_events')
+    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) })
+    .execute();
+}
+
+export async function listAudit(
+  ctx: AuthedContext,
+  input: { entityId?: string | undefined; patientId?: string | undefined; page: number; size: number },
+): Promise<Page<AuditEvent>> {
+  let q = ctx.core.db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .where('a.tenant_id', '=', ctx.session.tenantId);
+  if (input.entityId) q = q.where('a.entity_id', '=', input.entityId);
+  if (input.patientId) q = q.where('a.patient_id', '=', input.patientId);
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll('a')
+    .select('u.display_name as user_name')
+    .orderBy('a.seq', 'desc')
+    .limit(input.size)
+    .offset((input.page - 1) * input.size)
+    .execute();
+  return {
+    total,
+    page: input.page,
+    size: input.size,
+    items: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      userId: r.user_id,
+      userName: r.user_name,
+      workstation: r.workstation,
+      patientId: r.patient_id,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      before: r.before_json === null ? null : JSON.parse(r.before_json),
+      after: r.after_json === null ? null : JSON.parse(r.after_json),
+      hash: r.hash,
+    })),
+  };
+}
+
+/** Recomputes the tenant's chain; the first event that does not match is reported. */
+export function verifyAudit(ctx: AuthedContext): AuditVerification {
+  const stmt = ctx.core.sqlite.prepare('SELECT * FROM audit_events WHERE tenant_id = ? ORDER BY seq');
+  let prev = GENESIS;
+  let checked = 0;
+  for (const row of stmt.iterate(ctx.session.tenantId) as IterableIterator<AuditEventRow>) {
+    checked++;
+    if (row.prev_hash !== prev || chainHash(prev, row) !== row.hash) {
+      return { checked, ok: false, brokenAt: row.seq };
+    }
+    prev = row.hash;
+  }
+  return { checked, ok: true, brokenAt: null };
+}

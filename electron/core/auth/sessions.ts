@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { Session } from '../context';
+
+const IDLE_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Signed-in sessions, in memory: a restart signs everyone out, which is what
+ * a practice expects of a desktop app. Tokens are random and never stored.
+ */
+export class SessionStore {
+  private readonly byToken = new Map<string, Session & { lastSeen: number }>();
+
+  constructor(private readonly now: () => Date) {}
+
+  open(s: Omit<Session, 'token'>): Session {
+    const token = randomBytes(32).toString('base64url');
+    const session = { ...s, token };
+    this.byToken.set(token, { ...session, lastSeen: this.now().getTime() });
+    return session;
+  }
+
+  get(token: string | undefined | null): Session | null {
+    if (!token) return null;
+    const s = this.byToken.get(token);
+    if (!s) return null;
+    const t = this.now().getTime();
+    if (t - s.lastSeen > IDLE_MS) {
+      this.byToken.delete(token);
+      return null;
+    }
+    s.lastSeen = t;
+    const { lastSeen: _seen, ...session } = s;
+    return session;
+  }
+
+  close(token: string): void {
+    this.byToken.delete(token);
+  }
+
+  /** A deactivated user is signed out everywhere at once. */
+  closeUser(userId: string): void {
+    for (const [token, s] of this.byToken) if (s.userId === userId) this.byToken.delete(token);
+  }
+}

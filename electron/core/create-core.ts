@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SessionStore } from './auth/sessions';
+import type { Core } from './context';
+import { createKysely, openSqlite } from './db/connection';
+import { loadMigrations, migrate } from './db/migrator';
+
+export interface CoreOptions {
+  file: string;
+  migrationsDir: string;
+  nativeBinding?: string | undefined;
+  now?: () => Date;
+  newId?: () => string;
+  logError?: (err: unknown, where: string) => void;
+}
+
+/** Opens (creating if needed) and migrates the database, and wires the services. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const sqlite = openSqlite(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    migrate(sqlite, loadMigrations(options.migrationsDir));
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  const now = options.now ?? (() => new Date());
+  return {
+    db: createKysely(sqlite),
+    sqlite,
+    file: options.file,
+    nativeBinding: options.nativeBinding,
+    sessions: new SessionStore(now),
+    now,
+    newId: options.newId ?? randomUUID,
+    logError: options.logError ?? ((err, where) => console.error(`[chairside] ${where}:`, err)),
+  };
+}
+
+export async function closeCore(core: Core): Promise<void> {
+  await core.db.destroy();
+  if (core.sqlite.open) core.sqlite.close();
+}

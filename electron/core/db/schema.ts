@@ -1,0 +1,248 @@
+/** Kysely table types, one interface per table, columns exactly as in migrations/. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Stamp = ColumnType<string, string | undefined, string | undefined>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface TenantsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  currency: string;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface UsersTable {
+  id: string;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  /** SQLite 0/1; convert explicitly. */
+  active: ColumnType<number, number | undefined, number>;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface PatientsTable {
+  id: string;
+  tenant_id: string;
+  chart_number: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  phone: string | null;
+  email: string | null;
+  alerts: string | null;
+  archived_at: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface AppointmentsTable {
+  id: string;
+  tenant_id: string;
+  patient_id: string;
+  provider_id: string | null;
+  date: string;
+  start_time: string | null;
+  duration_minutes: number | null;
+  reason: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  notes: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface VisitsTable {
+  id: string;
+  tenant_id: string;
+  patient_id: string;
+  appointment_id: string | null;
+  provider_id: string;
+  date: string;
+  time: string | null;
+  notes: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface ProceduresTable {
+  id: string;
+  tenant_id: string;
+  visit_id: string;
+  code: string;
+  name: string;
+  tooth_number: string | null;
+  surfaces: string | null;
+  area: string | null;
+  quantity: number;
+  unit_fee: number;
+  duration_minutes: number | null;
+  performed_by: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  started_at: string | null;
+  completed_at: string | null;
+  corrects_procedure_id: string | null;
+  notes: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface LabsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  turnaround_days: number;
+  archived_at: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface LabCasesTable {
+  id: string;
+  tenant_id: string;
+  procedure_id: string;
+  lab_id: string;
+  sent_date: string | null;
+  due_date: string | null;
+  received_date: string | null;
+  checked_date: string | null;
+  tracking_no: string | null;
+  shade: string | null;
+  instructions: string | null;
+  notes: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface OrdersTable {
+  id: string;
+  tenant_id: string;
+  supplier: string;
+  order_number: string | null;
+  order_date: string;
+  received_date: string | null;
+  notes: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface OrderItemsTable {
+  id: string;
+  tenant_id: string;
+  order_id: string;
+  product_id: string;
+  product_name: string;
+  quantity: number;
+  lot_number: string | null;
+  expiry_date: string | null;
+  unit_cost: number | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface TreatmentRecordsTable {
+  id: string;
+  tenant_id: string;
+  patient_id: string;
+  order_id: string;
+  order_item_id: string | null;
+  procedure_id: string | null;
+  product_id: string;
+  product_name: string;
+  quantity_used: number;
+  date_applied: string;
+  diagnosis: string | null;
+  procedure_performed: string | null;
+  wound_location: string | null;
+  doctor_notes: string | null;
+  recorded_by: string;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface ClaimsTable {
+  id: string;
+  tenant_id: string;
+  patient_id: string;
+  claim_number: string;
+  payer: string;
+  status: ColumnType<string, string | undefined, string>;
+  submitted_at: string | null;
+  total_amount: number;
+  paid_amount: number | null;
+  notes: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface ClaimProceduresTable {
+  id: string;
+  tenant_id: string;
+  claim_id: string;
+  procedure_id: string;
+  fee: number;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  id: string;
+  tenant_id: string;
+  at: string;
+  user_id: string | null;
+  workstation: string;
+  patient_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface DB {
+  tenants: TenantsTable;
+  users: UsersTable;
+  patients: PatientsTable;
+  appointments: AppointmentsTable;
+  visits: VisitsTable;
+  procedures: ProceduresTable;
+  labs: LabsTable;
+  lab_cases: LabCasesTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  treatment_records: TreatmentRecordsTable;
+  claims: ClaimsTable;
+  claim_procedures: ClaimProceduresTable;
+  audit_events: AuditEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type PatientRow = Selectable<PatientsTable>;
+export type VisitRow = Selectable<VisitsTable>;
+export type ProcedureRow = Selectable<ProceduresTable>;
+export type NewProcedure = Insertable<ProceduresTable>;
+export type ProcedureUpdate = Updateable<ProceduresTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -1,0 +1,183 @@
+/**
+ * A believable demo practice for an empty database (`serve --demo`): users of
+ * every role, 50 patients, visits with procedures in every status, lab cases,
+ * supply orders with lots, and treatment records. Deterministic, so a demo
+ * looks the same every time. Goes through the services where they exist, so
+ * every rule and audit event applies to demo data too.
+ */
+import { ROLES, type Role } from '../../../shared/domain/roles';
+import type { ProcedureStatus } from '../../../shared/domain/status';
+import { createTenant, signIn } from '../auth/auth.service';
+import type { AuthedContext, CallContext, Core } from '../context';
+import * as patients from '../patients/patients.service';
+import * as procedures from '../procedures/procedures.service';
+import { addUser } from '../users/users.service';
+import * as visits from '../visits/visits.service';
+
+export const DEMO_PASSWORD = 'chairside-demo';
+
+const FIRST = ['Ava', 'Liam', 'Maya', 'Noah', 'Zoe', 'Ethan', 'Priya', 'Lucas', 'Hana', 'Omar', 'Grace', 'Mateo', 'Chloe', 'Yusuf', 'Ines', 'Daniel', 'Nora', 'Kenji', 'Ruth', 'Samuel', 'Lena', 'Arjun', 'Elena', 'Felix', 'Amara'];
+const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Brennan', 'Alvarez', 'Novak', 'Haddad', 'Fischer', 'Kowalski', 'Mensah', 'Rossi', 'Patel', 'Nguyen', 'Schmidt', 'Walsh', 'Costa', 'Ibrahim', 'Larsen', 'Dubois', 'Kim', 'Romero', 'Sato', 'Byrne', 'Yilmaz'];
+const ALERTS = ['Allergic to penicillin', 'Latex allergy', 'On blood thinners (warfarin)', 'Premedicate: prosthetic joint'];
+
+const CATALOG = [
+  { code: 'D0120', name: 'Periodic oral evaluation', fee: 6500, site: {} },
+  { code: 'D1110', name: 'Prophylaxis, adult', fee: 11000, site: {} },
+  { code: 'D0274', name: 'Bitewings, four films', fee: 7500, site: {} },
+  { code: 'D2391', name: 'Resin composite, one surface, posterior', fee: 19500, site: { toothNumber: '19', surfaces: ['O'] } },
+  { code: 'D2392', name: 'Resin composite, two surfaces, posterior', fee: 24500, site: { toothNumber: '30', surfaces: ['M', 'O'] } },
+  { code: 'D2330', name: 'Resin composite, one surface, anterior', fee: 16500, site: { toothNumber: '8', surfaces: ['F'] } },
+  { code: 'D2740', name: 'Crown, porcelain/ceramic', fee: 125000, site: { toothNumber: '3' }, lab: true },
+  { code: 'D2750', name: 'Crown, porcelain fused to high noble', fee: 118000, site: { toothNumber: '14' }, lab: true },
+  { code: 'D4341', name: 'Scaling and root planing, 4+ teeth', fee: 26000, site: { area: 'UR' } },
+  { code: 'D7140', name: 'Extraction, erupted tooth', fee: 17500, site: { toothNumber: '17' } },
+  { code: 'D1351', name: 'Sealant, per tooth', fee: 5500, site: { toothNumber: 'A', surfaces: ['O'] } },
+] as const;
+
+/** Status path to walk for each target status. */
+const PATH: Record<ProcedureStatus, ProcedureStatus[]> = {
+  PLANNED: [],
+  IN_PROGRESS: ['IN_PROGRESS'],
+  SENT_TO_LAB: ['IN_PROGRESS', 'SENT_TO_LAB'],
+  RECEIVED: ['IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED'],
+  COMPLETED: ['IN_PROGRESS', 'COMPLETED'],
+  CANCELLED: ['CANCELLED'],
+};
+
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface DemoResult {
+  practiceName: string;
+  users: { username: string; role: Role }[];
+  password: string;
+}
+
+export async function seedDemo(core: Core, workstation: string): Promise<DemoResult | null> {
+  if (await core.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst()) return null;
+  const rand = prng(20261121);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const base: CallContext = { core, session: null, workstation };
+  const practiceName = 'Maple Street Dental';
+  const { tenantId } = await createTenant(
+    base,
+    { practiceName, currency: 'USD', adminDisplayName: 'Dana Whitfield', adminUsername: 'admin', adminPassword: DEMO_PASSWORD },
+    { firstRunOnly: true },
+  );
+  const staff: { username: string; displayName: string; role: Role }[] = [
+    { username: 'drpatel', displayName: 'Dr. Anika Patel', role: 'DENTIST' },
+    { username: 'drmorgan', displayName: 'Dr. Sam Morgan', role: 'DENTIST' },
+    { username: 'hygiene', displayName: 'Jo Reyes, RDH', role: 'HYGIENIST' },
+    { username: 'assist', displayName: 'Kim Lee', role: 'ASSISTANT' },
+    { username: 'frontdesk', displayName: 'Pat Quinn', role: 'FRONT_DESK' },
+  ];
+  const ids: Record<string, string> = {};
+  for (const s of staff) {
+    ids[s.username] = await core.db.transaction().execute((trx) => addUser(trx, base, tenantId, { ...s, password: DEMO_PASSWORD }));
+  }
+  const { sessionToken } = await signIn(base, { username: 'drpatel', password: DEMO_PASSWORD });
+  const ctx: AuthedContext = { ...base, session: core.sessions.get(sessionToken)! };
+  const providers = [ids.drpatel!, ids.drmorgan!, ids.hygiene!];
+  const today = core.now().toISOString().slice(0, 10);
+
+  const labId = core.newId();
+  await core.db.insertInto('labs').values([
+    { id: labId, tenant_id: tenantId, name: 'Northside Dental Lab', phone: '555-0142', email: 'cases@northside.example', turnaround_days: 10 },
+    { id: core.newId(), tenant_id: tenantId, name: 'Precision Ceramics', phone: '555-0177', email: null, turnaround_days: 7 },
+  ]).execute();
+
+  const orderId = core.newId();
+  const lots = [
+    { id: core.newId(), product_id: 'CMP-A2-4G', product_name: 'Composite syringe A2, 4 g', quantity: 20, lot_number: 'L2406-118', expiry_date: '2027-06-30' },
+    { id: core.newId(), product_id: 'LID-2-50', product_name: 'Lidocaine 2% 1:100k, cartridge', quantity: 100, lot_number: 'LD24-7781', expiry_date: '2026-12-31' },
+    { id: core.newId(), product_id: 'SEAL-CLR', product_name: 'Pit & fissure sealant, clear', quantity: 10, lot_number: 'SF-55102', expiry_date: '2027-01-15' },
+  ];
+  await core.db.insertInto('orders').values({ id: orderId, tenant_id: tenantId, supplier: 'Henley Dental Supply', order_number: 'HDS-558201', order_date: addDays(today, -60), received_date: addDays(today, -55), notes: null }).execute();
+  await core.db.insertInto('order_items').values(lots.map((l) => ({ ...l, tenant_id: tenantId, order_id: orderId, unit_cost: null }))).execute();
+
+  const statuses: ProcedureStatus[] = ['PLANNED', 'IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED', 'COMPLETED', 'CANCELLED'];
+  for (let i = 0; i < 50; i++) {
+    const year = 1950 + Math.floor(rand() * 65);
+    const dob = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    const patient = await patients.create(ctx, {
+      firstName: FIRST[i % FIRST.length]!,
+      lastName: LAST[(i * 7) % LAST.length]!,
+      dateOfBirth: dob,
+      phone: `555-01${String(10 + i).padStart(2, '0')}`,
+      email: null,
+      alerts: rand() < 0.15 ? pick(ALERTS) : null,
+    });
+    const visitCount = 1 + Math.floor(rand() * 3);
+    for (let v = 0; v < visitCount; v++) {
+      const date = v === 0 && i < 6 ? today : addDays(today, -Math.floor(rand() * 700) - 1);
+      const visit = await visits.create(ctx, {
+        patientId: patient.id,
+        appointmentId: null,
+        providerId: pick(providers),
+        date,
+        time: `${String(8 + Math.floor(rand() * 9)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`,
+        notes: null,
+      });
+      const count = 1 + Math.floor(rand() * 3);
+      for (let p = 0; p < count; p++) {
+        const item = pick(CATALOG);
+        const target: ProcedureStatus =
+          'lab' in item ? pick(statuses) : date === today ? pick(['PLANNED', 'IN_PROGRESS', 'COMPLETED'] as const) : pick(['COMPLETED', 'COMPLETED', 'PLANNED', 'CANCELLED'] as const);
+        let proc = await procedures.add(ctx, {
+          visitId: visit.id,
+          correctsProcedureId: null,
+          code: item.code,
+          name: item.name,
+          toothNumber: 'toothNumber' in item.site ? item.site.toothNumber : null,
+          surfaces: 'surfaces' in item.site ? [...item.site.surfaces] : [],
+          area: 'area' in item.site ? item.site.area : null,
+          quantity: 1,
+          unitFee: item.fee,
+          durationMinutes: 30,
+          performedById: visit.providerId,
+          notes: null,
+        });
+        for (const step of PATH[target]) {
+          proc = await procedures.setStatus(ctx, { id: proc.id, version: proc.version, status: step });
+        }
+        if ('lab' in item && ['SENT_TO_LAB', 'RECEIVED', 'COMPLETED'].includes(proc.status)) {
+          const sent = addDays(date, 1);
+          await core.db.insertInto('lab_cases').values({
+            id: core.newId(), tenant_id: tenantId, procedure_id: proc.id, lab_id: labId,
+            sent_date: sent, due_date: addDays(sent, 14),
+            received_date: proc.status === 'SENT_TO_LAB' ? null : addDays(sent, 12),
+            checked_date: proc.status === 'COMPLETED' ? addDays(sent, 13) : null,
+            tracking_no: `NS-${10000 + i * 10 + p}`, shade: pick(['A1', 'A2', 'A3', 'B1']),
+            instructions: 'Full contour zirconia, light occlusal contact.', notes: null,
+          }).execute();
+        }
+        if (proc.status === 'COMPLETED' && item.code.startsWith('D23')) {
+          const lot = lots[0]!;
+          await core.db.insertInto('treatment_records').values({
+            id: core.newId(), tenant_id: tenantId, patient_id: patient.id, order_id: orderId, order_item_id: lot.id,
+            procedure_id: proc.id, product_id: lot.product_id, product_name: lot.product_name, quantity_used: 1,
+            date_applied: date, diagnosis: 'Caries', procedure_performed: item.name,
+            wound_location: `Tooth ${proc.toothNumber ?? ''}`.trim(), doctor_notes: null, recorded_by: visit.providerId,
+          }).execute();
+        }
+      }
+    }
+  }
+  core.sessions.close(sessionToken);
+  return { practiceName, users: [{ username: 'admin', role: 'ADMIN' }, ...staff.map(({ username, role }) => ({ username, role }))], password: DEMO_PASSWORD };
+}
+
+export const DEMO_ROLES = ROLES;

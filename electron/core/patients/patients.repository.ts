@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { Patient } from '../../../shared/types';
+import type { Queryable } from '../context';
+import type { PatientRow } from '../db/schema';
+
+export function toPatient(r: PatientRow): Patient {
+  return {
+    id: r.id,
+    chartNumber: r.chart_number,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    phone: r.phone,
+    email: r.email,
+    alerts: r.alerts,
+    archivedAt: r.archived_at,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function findPatient(db: Queryable, tenantId: string, id: string) {
+  return db.selectFrom('patients').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findByChartNumber(db: Queryable, tenantId: string, chartNumber: string) {
+  return db
+    .selectFrom('patients')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('chart_number', '=', chartNumber)
+    .executeTakeFirst();
+}
+
+/** Next free numeric chart number: the highest all-digit one plus one. */
+export async function nextChartNumber(db: Queryable, tenantId: string): Promise<string> {
+  const row = await db
+    .selectFrom('patients')
+    .select(sql<number | null>`max(cast(chart_number as integer))`.as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`chart_number not glob '*[^0-9]*'`)
+    .executeTakeFirst();
+  return String((row?.n ?? 1000) + 1);
+}
+
+export interface PatientQuery {
+  tenantId: string;
+  query: string;
+  includeArchived: boolean;
+  page: number;
+  size: number;
+}
+
+/**
+ * One box finds a patient by any of: chart number, date of birth
+ * (YYYY-MM-DD), "last, first", or words that each start a first or last name.
+ * Prefix matches keep the name index usable.
+ */
+export async function searchPatients(db: Queryable, q: PatientQuery) {
+  let base = db.selectFrom('patients').where('tenant_id', '=', q.tenantId);
+  if (!q.includeArchived) base = base.where('archived_at', 'is', null);
+  const text = q.query.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    base = base.where('date_of_birth', '=', text);
+  } else if (text) {
+    const words = text.split(/[\s,]+/).filter(Boolean);
+    const like = (w: string) => `${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('chart_number', '=', text),
+        eb.and(
+          words.map((w) =>
+            eb.or([
+              eb(sql`last_name`, 'like', sql`${like(w)} escape '\\'`),
+              eb(sql`first_name`, 'like', sql`${like(w)} escape '\\'`),
+            ]),
+          ),
+        ),
+      ]),
+    );
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy(sql`last_name collate nocase`)
+    .orderBy(sql`first_name collate nocase`)
+    .orderBy('id')
+    .limit(q.size)
+    .offset((q.page - 1) * q.size)
+    .execute();
+  return { total, rows };
+}

@@ -1,0 +1,67 @@
+import type { ProcedureStatus } from '../../../shared/domain/status';
+import { type Area, surfacesFromText } from '../../../shared/domain/teeth';
+import type { Procedure } from '../../../shared/types';
+import type { Queryable } from '../context';
+
+/** Claim statuses that freeze their procedures: the claim has left the practice. */
+export const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
+
+function procedureQuery(db: Queryable, tenantId: string) {
+  return db
+    .selectFrom('procedures as pr')
+    .innerJoin('visits as v', 'v.id', 'pr.visit_id')
+    .leftJoin('users as u', 'u.id', 'pr.performed_by')
+    .where('pr.tenant_id', '=', tenantId)
+    .selectAll('pr')
+    .select(['u.display_name as performed_by_name', 'v.patient_id'])
+    .select((eb) =>
+      eb
+        .selectFrom('claim_procedures as cp')
+        .innerJoin('claims as c', 'c.id', 'cp.claim_id')
+        .select('c.claim_number')
+        .whereRef('cp.procedure_id', '=', 'pr.id')
+        .where('c.status', 'in', LOCKING_CLAIM_STATUSES)
+        .limit(1)
+        .as('locked_by_claim'),
+    );
+}
+
+export type ProcedureRecord = Awaited<ReturnType<ReturnType<typeof procedureQuery>['execute']>>[number];
+
+export function toProcedure(r: ProcedureRecord): Procedure {
+  return {
+    id: r.id,
+    visitId: r.visit_id,
+    code: r.code,
+    name: r.name,
+    toothNumber: r.tooth_number,
+    surfaces: surfacesFromText(r.surfaces),
+    area: r.area as Area | null,
+    quantity: r.quantity,
+    unitFee: r.unit_fee,
+    durationMinutes: r.duration_minutes,
+    performedById: r.performed_by,
+    performedByName: r.performed_by_name,
+    status: r.status as ProcedureStatus,
+    startedAt: r.started_at,
+    completedAt: r.completed_at,
+    correctsProcedureId: r.corrects_procedure_id,
+    notes: r.notes,
+    lockedByClaim: r.locked_by_claim,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function findProcedure(db: Queryable, tenantId: string, id: string) {
+  return procedureQuery(db, tenantId).where('pr.id', '=', id).executeTakeFirst();
+}
+
+export function listVisitProcedures(db: Queryable, tenantId: string, visitId: string) {
+  return procedureQuery(db, tenantId)
+    .where('pr.visit_id', '=', visitId)
+    .orderBy('pr.created_at')
+    .orderBy('pr.id')
+    .execute();
+}

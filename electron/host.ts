@@ -1,0 +1,150 @@
+/**
+ * Browser mode: the same dispatch() as the Electron bridge, over loopback HTTP.
+ * Every request must name this server by a loopback Host (defeats DNS
+ * rebinding); API calls also need the per-launch bearer token and, when the
+ * browser sends one, a matching Origin. Failures answer with an error
+ * envelope and touch nothing.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Envelope, ErrorCode } from '../shared/result';
+import { HTTP_STATUS } from '../shared/result';
+import type { Core } from './core/context';
+import { dispatch } from './core/handlers';
+
+export interface HostOptions {
+  core: Core;
+  token: string;
+  staticDir: string;
+  workstation: string;
+}
+
+const MAX_BODY = 1024 * 1024;
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string) {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>) {
+  const status = envelope.ok ? 200 : HTTP_STATUS[envelope.error.code];
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+}
+
+function refuse(res: ServerResponse, code: ErrorCode, message: string) {
+  sendEnvelope(res, { ok: false, error: { code, message } });
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function serveStatic(res: ServerResponse, root: string, urlPath: string) {
+  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const file = resolve(root, rel === '' ? 'index.html' : rel);
+  if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain');
+  try {
+    const info = await stat(file);
+    const target = info.isDirectory() ? join(file, 'index.html') : file;
+    send(res, 200, await readFile(target), TYPES[extname(target)] ?? 'application/octet-stream');
+  } catch {
+    send(res, 404, 'Not found', 'text/plain');
+  }
+}
+
+export function createHost(options: HostOptions): Server {
+  const root = resolve(options.staticDir);
+  const server = createServer(async (req, res) => {
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+      if (!allowedHosts.includes(req.headers.host ?? '')) {
+        return refuse(res, 'FORBIDDEN', 'This server only answers on its loopback address.');
+      }
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      if (!url.pathname.startsWith('/api/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'NOT_FOUND', 'Not found.');
+        return await serveStatic(res, root, url.pathname);
+      }
+
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
+        return refuse(res, 'FORBIDDEN', 'Calls from other web pages are refused.');
+      }
+      const auth = req.headers.authorization ?? '';
+      const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      if (!given || !sameSecret(given, options.token)) {
+        return refuse(res, 'UNAUTHENTICATED', 'Open Chairside with the address it printed when it started (it carries the access token).');
+      }
+      if (req.method !== 'POST') return refuse(res, 'NOT_FOUND', 'API calls are POST requests.');
+
+      let input: unknown;
+      try {
+        const text = await readBody(req);
+        input = text.trim() === '' ? {} : JSON.parse(text);
+      } catch {
+        return refuse(res, 'VALIDATION', 'The request body must be JSON of at most 1 MiB.');
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const session = req.headers['x-chairside-session'];
+      sendEnvelope(
+        res,
+        await dispatch(options.core, channel, input, {
+          sessionToken: typeof session === 'string' ? session : null,
+          workstation: options.workstation,
+        }),
+      );
+    } catch (err) {
+      options.core.logError(err, 'http');
+      if (!res.headersSent) refuse(res, 'INTERNAL', 'Something went wrong on this computer.');
+    }
+  });
+  return server;
+}
+
+export function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolveListen((server.address() as AddressInfo).port));
+  });
+}

@@ -1,0 +1,144 @@
+/** Output shapes of the contract's channels (camelCase; the database is snake_case). */
+import type { Role } from './domain/roles';
+import type { ProcedureStatus, VisitStatus } from './domain/status';
+import type { Area, Surface } from './domain/teeth';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  size: number;
+}
+
+export interface SessionUser {
+  id: string;
+  tenantId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  practiceName: string;
+  currency: string;
+}
+
+export interface SessionState {
+  needsSetup: boolean;
+  user: SessionUser | null;
+  workstation: string;
+}
+
+export interface SignedIn {
+  user: SessionUser;
+  sessionToken: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export interface Provider {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface Patient {
+  id: string;
+  chartNumber: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  phone: string | null;
+  email: string | null;
+  alerts: string | null;
+  archivedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VisitSummary {
+  id: string;
+  patientId: string;
+  patientName: string;
+  chartNumber: string;
+  appointmentId: string | null;
+  providerId: string;
+  providerName: string;
+  date: string;
+  time: string | null;
+  notes: string | null;
+  status: VisitStatus;
+  procedureCount: number;
+  /** Minor units, non-cancelled procedures only. */
+  totalCost: number;
+  currency: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Procedure {
+  id: string;
+  visitId: string;
+  code: string;
+  name: string;
+  toothNumber: string | null;
+  surfaces: Surface[];
+  area: Area | null;
+  quantity: number;
+  unitFee: number;
+  durationMinutes: number | null;
+  performedById: string | null;
+  performedByName: string | null;
+  status: ProcedureStatus;
+  startedAt: string | null;
+  completedAt: string | null;
+  correctsProcedureId: string | null;
+  notes: string | null;
+  /** On a submitted claim: cannot be edited, only corrected. */
+  lockedByClaim: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VisitDetails extends VisitSummary {
+  procedures: Procedure[];
+}
+
+export interface ProcedureSummaryReport {
+  from: string;
+  to: string;
+  rows: { status: ProcedureStatus; count: number; total: number }[];
+  /** Minor units of COMPLETED work in the range. */
+  production: number;
+  currency: string;
+}
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  workstation: string;
+  patientId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface AuditVerification {
+  checked: number;
+  ok: boolean;
+  /** seq of the first event whose hash does not match, when not ok. */
+  brokenAt: number | null;
+}
