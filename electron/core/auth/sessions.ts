@@ -36,9 +36,4 @@ export class SessionStore {
   close(token: string): void {
     this.byToken.delete(token);
   }
-
-  /** A deactivated user is signed out everywhere at once. */
-  closeUser(userId: string): void {
-    for (const [token, s] of this.byToken) if (s.userId === userId) this.byToken.delete(token);
-  }
 }

@@ -55,6 +55,6 @@ export async function createUser(
 /** A user must be one of the practice's active providers to be named on a visit. */
 export async function requireProvider(db: Queryable, tenantId: string, userId: string, path: string) {
   const u = await findUser(db, tenantId, userId);
-  if (!u || u.active !== 1) throw invalid(path, 'Choose a provider from this practice.');
+  if (!u || u.active !== 1 || !PROVIDER_ROLES.includes(u.role as Role)) throw invalid(path, 'Choose a provider from this practice.');
   return u;
 }

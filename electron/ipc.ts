@@ -1,0 +1,26 @@
+import { ipcMain } from 'electron';
+import type { Core } from './core/context';
+import { dispatch } from './core/handlers';
+
+export const INVOKE_CHANNEL = 'chairside:invoke';
+
+/**
+ * One ipc channel carries every contract call. Only our own page may use it:
+ * the sending frame's URL is parsed and compared, so an injected iframe or a
+ * navigated-away page gets FORBIDDEN.
+ */
+export function registerIpc(core: Core, options: { workstation: string; isAppUrl: (url: string) => boolean }) {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown, sessionToken: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !options.isAppUrl(frame.url)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call Chairside.' } };
+    }
+    if (typeof channel !== 'string') {
+      return { ok: false, error: { code: 'VALIDATION', message: 'The channel must be a name.' } };
+    }
+    return dispatch(core, channel, input, {
+      sessionToken: typeof sessionToken === 'string' ? sessionToken : null,
+      workstation: options.workstation,
+    });
+  });
+}

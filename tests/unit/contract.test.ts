@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { contract, patientFields, procedureFields } from '../../shared/contract';
+
+describe('contract schemas (shared by forms and the main process)', () => {
+  it('normalises procedure input', () => {
+    const parsed = procedureFields.parse({ code: ' d2391 ', name: 'Composite', unitFee: 19500, toothNumber: '', area: '' });
+    expect(parsed).toMatchObject({ code: 'D2391', toothNumber: null, area: null, surfaces: [], quantity: 1, notes: null });
+  });
+
+  it('reports tooth rules on the field they belong to', () => {
+    const r = procedureFields.safeParse({ code: 'D2391', name: 'x', unitFee: 1, toothNumber: '8', surfaces: ['O'] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['surfaces', 'Tooth 8 is a front tooth: use I (incisal) instead of O.'],
+    ]);
+  });
+
+  it('parses sort as field and direction, defaulting to newest first', () => {
+    const input = contract['visits.listByPatient'].input;
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(input.parse({ patientId: id }).sort).toEqual({ field: 'date', dir: 'desc' });
+    expect(input.parse({ patientId: id, sort: 'totalCost,asc' }).sort).toEqual({ field: 'totalCost', dir: 'asc' });
+    expect(input.safeParse({ patientId: id, sort: 'date,sideways' }).success).toBe(false);
+  });
+
+  it('turns empty optional patient fields into null', () => {
+    expect(patientFields.parse({ firstName: 'A', lastName: 'B', dateOfBirth: '2000-01-01', email: '', phone: '' })).toMatchObject({
+      email: null,
+      phone: null,
+      alerts: null,
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { allowedNextStatuses, canTransition, deriveVisitStatus, visitTotal } from '../../shared/domain/status';
+
+describe('procedure status machine', () => {
+  it('moves forward one step at a time, with the lab steps optional', () => {
+    expect(allowedNextStatuses('PLANNED')).toEqual(['IN_PROGRESS', 'CANCELLED']);
+    expect(allowedNextStatuses('IN_PROGRESS')).toEqual(['SENT_TO_LAB', 'COMPLETED', 'CANCELLED']);
+    expect(allowedNextStatuses('SENT_TO_LAB')).toEqual(['RECEIVED', 'CANCELLED']);
+    expect(allowedNextStatuses('RECEIVED')).toEqual(['COMPLETED', 'CANCELLED']);
+  });
+
+  it('never leaves COMPLETED or CANCELLED, never skips, never goes back', () => {
+    expect(allowedNextStatuses('COMPLETED')).toEqual([]);
+    expect(allowedNextStatuses('CANCELLED')).toEqual([]);
+    expect(canTransition('PLANNED', 'COMPLETED')).toBe(false);
+    expect(canTransition('PLANNED', 'SENT_TO_LAB')).toBe(false);
+    expect(canTransition('SENT_TO_LAB', 'COMPLETED')).toBe(false);
+    expect(canTransition('RECEIVED', 'SENT_TO_LAB')).toBe(false);
+    expect(canTransition('IN_PROGRESS', 'PLANNED')).toBe(false);
+    expect(canTransition('PLANNED', 'PLANNED')).toBe(false);
+  });
+});
+
+describe('derived visit status and total', () => {
+  it.each([
+    [[], 'PLANNED'],
+    [['PLANNED', 'PLANNED'], 'PLANNED'],
+    [['PLANNED', 'CANCELLED'], 'PLANNED'],
+    [['CANCELLED', 'CANCELLED'], 'CANCELLED'],
+    [['COMPLETED', 'CANCELLED'], 'COMPLETED'],
+    [['COMPLETED', 'PLANNED'], 'IN_PROGRESS'],
+    [['SENT_TO_LAB'], 'IN_PROGRESS'],
+  ] as const)('%j -> %s', (statuses, expected) => {
+    expect(deriveVisitStatus(statuses)).toBe(expected);
+  });
+
+  it('sums fee x quantity without cancelled work', () => {
+    expect(
+      visitTotal([
+        { status: 'PLANNED', unitFee: 12500, quantity: 2 },
+        { status: 'CANCELLED', unitFee: 99999, quantity: 1 },
+        { status: 'COMPLETED', unitFee: 50, quantity: 3 },
+      ]),
+    ).toBe(25150);
+  });
+});
