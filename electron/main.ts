@@ -21,8 +21,12 @@ function resourcePath(...parts: string[]): string {
   return app.isPackaged ? join(process.resourcesPath, ...parts) : join(app.getAppPath(), ...parts);
 }
 
+/** `--data-dir DIR` or `--data-dir=DIR`, as browser mode takes it. */
 function dataDir(): string {
-  const flag = process.argv.find((a) => a.startsWith('--data-dir='));
+  const argv = process.argv;
+  const i = argv.indexOf('--data-dir');
+  if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
+  const flag = argv.find((a) => a.startsWith('--data-dir='));
   return flag ? flag.slice('--data-dir='.length) : app.getPath('userData');
 }
 

@@ -29,6 +29,20 @@ export function canTransition(from: ProcedureStatus, to: ProcedureStatus): boole
   return NEXT[from].includes(to);
 }
 
+/** The shortest chain of steps from PLANNED to a status (empty for PLANNED itself). */
+export function stepsFromPlanned(target: ProcedureStatus): ProcedureStatus[] {
+  const paths = new Map<ProcedureStatus, ProcedureStatus[]>([['PLANNED', []]]);
+  const queue: ProcedureStatus[] = ['PLANNED'];
+  for (let s = queue.shift(); s; s = queue.shift()) {
+    for (const next of NEXT[s]) {
+      if (paths.has(next)) continue;
+      paths.set(next, [...paths.get(s)!, next]);
+      queue.push(next);
+    }
+  }
+  return paths.get(target)!;
+}
+
 export const STATUS_LABELS: Record<ProcedureStatus, string> = {
   PLANNED: 'Planned',
   IN_PROGRESS: 'In progress',

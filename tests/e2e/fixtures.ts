@@ -38,13 +38,13 @@ function start(args: string[] = []): Promise<{ child: ChildProcess; server: Serv
           url: `${origin}/?token=${token}`,
           token,
           dataDir,
-          async api(channel, input, session) {
+          async api<T>(channel: string, input: unknown, session?: string) {
             const res = await fetch(`${origin}/api/${channel}`, {
               method: 'POST',
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-chairside-session': session ?? '' },
               body: JSON.stringify(input),
             });
-            return res.json();
+            return (await res.json()) as { ok: boolean; data: T; error?: { code: string } };
           },
         },
       });

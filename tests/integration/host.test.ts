@@ -55,7 +55,7 @@ describe('browser-mode host', () => {
 
   it('refuses a call without the token, or with a wrong one, and touches nothing', async () => {
     const body = JSON.stringify({ practiceName: 'X', currency: 'USD', adminDisplayName: 'X', adminUsername: 'xxx', adminPassword: 'long enough pw' });
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: TOKEN }] as Record<string, string>[]) {
       const res = await http('/api/setup.createPractice', { headers, body });
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

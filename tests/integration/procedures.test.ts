@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allowedNextStatuses, PROCEDURE_STATUSES, type ProcedureStatus } from '../../shared/domain/status';
+import { allowedNextStatuses, PROCEDURE_STATUSES, type ProcedureStatus, stepsFromPlanned } from '../../shared/domain/status';
 import { clinic } from './clinic';
 import { createTestApp, type TestApp } from './harness';
 
@@ -11,18 +11,9 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const PATH_TO: Record<ProcedureStatus, ProcedureStatus[]> = {
-  PLANNED: [],
-  IN_PROGRESS: ['IN_PROGRESS'],
-  SENT_TO_LAB: ['IN_PROGRESS', 'SENT_TO_LAB'],
-  RECEIVED: ['IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED'],
-  COMPLETED: ['IN_PROGRESS', 'COMPLETED'],
-  CANCELLED: ['CANCELLED'],
-};
-
 async function procedureIn(status: ProcedureStatus) {
   let p = await c.add({ toothNumber: '3', code: 'D2740', name: 'Crown' });
-  for (const s of PATH_TO[status]) p = await app.call('procedures.setStatus', { id: p.id, version: p.version, status: s }, c.dentist);
+  for (const s of stepsFromPlanned(status)) p = await app.call('procedures.setStatus', { id: p.id, version: p.version, status: s }, c.dentist);
   return p;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveVisitStatus, PROCEDURE_STATUSES, type ProcedureStatus } from '../../shared/domain/status';
+import { deriveVisitStatus, PROCEDURE_STATUSES, type ProcedureStatus, stepsFromPlanned } from '../../shared/domain/status';
 import { clinic } from './clinic';
 import { createTestApp, type TestApp } from './harness';
 
@@ -12,13 +12,9 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 async function setStatuses(visitId: string, statuses: ProcedureStatus[]) {
-  const path: Record<ProcedureStatus, ProcedureStatus[]> = {
-    PLANNED: [], IN_PROGRESS: ['IN_PROGRESS'], SENT_TO_LAB: ['IN_PROGRESS', 'SENT_TO_LAB'],
-    RECEIVED: ['IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED'], COMPLETED: ['IN_PROGRESS', 'COMPLETED'], CANCELLED: ['CANCELLED'],
-  };
   for (const target of statuses) {
     let p = await app.call('procedures.add', { visitId, code: 'D0120', name: 'Exam', unitFee: 1000, quantity: 2 }, c.dentist);
-    for (const s of path[target]) p = await app.call('procedures.setStatus', { id: p.id, version: p.version, status: s }, c.dentist);
+    for (const s of stepsFromPlanned(target)) p = await app.call('procedures.setStatus', { id: p.id, version: p.version, status: s }, c.dentist);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedNextStatuses, canTransition, deriveVisitStatus, visitTotal } from '../../shared/domain/status';
+import { allowedNextStatuses, canTransition, deriveVisitStatus, stepsFromPlanned, visitTotal } from '../../shared/domain/status';
 
 describe('procedure status machine', () => {
   it('moves forward one step at a time, with the lab steps optional', () => {
@@ -18,6 +18,15 @@ describe('procedure status machine', () => {
     expect(canTransition('RECEIVED', 'SENT_TO_LAB')).toBe(false);
     expect(canTransition('IN_PROGRESS', 'PLANNED')).toBe(false);
     expect(canTransition('PLANNED', 'PLANNED')).toBe(false);
+  });
+});
+
+describe('stepsFromPlanned', () => {
+  it('finds the shortest legal route to each status', () => {
+    expect(stepsFromPlanned('PLANNED')).toEqual([]);
+    expect(stepsFromPlanned('COMPLETED')).toEqual(['IN_PROGRESS', 'COMPLETED']);
+    expect(stepsFromPlanned('RECEIVED')).toEqual(['IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED']);
+    expect(stepsFromPlanned('CANCELLED')).toEqual(['CANCELLED']);
   });
 });
 

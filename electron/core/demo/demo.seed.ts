@@ -6,7 +6,7 @@
  * every rule and audit event applies to demo data too.
  */
 import { ROLES, type Role } from '../../../shared/domain/roles';
-import type { ProcedureStatus } from '../../../shared/domain/status';
+import { type ProcedureStatus, stepsFromPlanned } from '../../../shared/domain/status';
 import { createTenant, signIn } from '../auth/auth.service';
 import type { AuthedContext, CallContext, Core } from '../context';
 import * as patients from '../patients/patients.service';
@@ -33,16 +33,6 @@ const CATALOG = [
   { code: 'D7140', name: 'Extraction, erupted tooth', fee: 17500, site: { toothNumber: '17' } },
   { code: 'D1351', name: 'Sealant, per tooth', fee: 5500, site: { toothNumber: 'A', surfaces: ['O'] } },
 ] as const;
-
-/** Status path to walk for each target status. */
-const PATH: Record<ProcedureStatus, ProcedureStatus[]> = {
-  PLANNED: [],
-  IN_PROGRESS: ['IN_PROGRESS'],
-  SENT_TO_LAB: ['IN_PROGRESS', 'SENT_TO_LAB'],
-  RECEIVED: ['IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED'],
-  COMPLETED: ['IN_PROGRESS', 'COMPLETED'],
-  CANCELLED: ['CANCELLED'],
-};
 
 function prng(seed: number) {
   let a = seed;
@@ -150,7 +140,7 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
           performedById: visit.providerId,
           notes: null,
         });
-        for (const step of PATH[target]) {
+        for (const step of stepsFromPlanned(target)) {
           proc = await procedures.setStatus(ctx, { id: proc.id, version: proc.version, status: step });
         }
         if ('lab' in item && ['SENT_TO_LAB', 'RECEIVED', 'COMPLETED'].includes(proc.status)) {
