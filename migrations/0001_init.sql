@@ -82,7 +82,8 @@ CREATE TABLE visits (
   updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 );
 CREATE INDEX idx_visits_patient_date ON visits(patient_id, date);
-CREATE INDEX idx_visits_tenant_date ON visits(tenant_id, date);
+-- (date, time, id) matches the visit lists' ORDER BY, so a page stops after its rows.
+CREATE INDEX idx_visits_tenant_date ON visits(tenant_id, date, time, id);
 CREATE INDEX idx_visits_provider_date ON visits(provider_id, date);
 
 CREATE TABLE procedures (
