@@ -26,5 +26,13 @@ export default defineConfig({
       },
     },
   },
-  renderer: { ...renderer, root: resolve('renderer') },
+  renderer: {
+    ...renderer,
+    root: resolve('renderer'),
+    build: {
+      ...renderer.build,
+      outDir: resolve('out/renderer'),
+      rollupOptions: { input: resolve('renderer/index.html') },
+    },
+  },
 });

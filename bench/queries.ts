@@ -33,7 +33,7 @@ const { tenantId, userId } = await createTenant(base, {
 const dentistId = uuid(1, 9);
 core.sqlite.prepare("INSERT INTO users (id, tenant_id, username, display_name, role, password_hash) VALUES (?, ?, 'dentist', 'Dr Bench', 'DENTIST', 'x')").run(dentistId, tenantId);
 
-let t = performance.now();
+const t = performance.now();
 core.sqlite.transaction(() => {
   const p = core.sqlite.prepare('INSERT INTO patients (id, tenant_id, chart_number, first_name, last_name, date_of_birth) VALUES (?, ?, ?, ?, ?, ?)');
   for (let i = 0; i < PATIENTS; i++) {

@@ -19,7 +19,8 @@ function run(label, cmd, args, env = {}) {
 
 function gate(label, script) {
   const ok = run(label, 'npm', ['run', '--silent', script]);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
 }
 

@@ -60,11 +60,14 @@ function start(args: string[] = []): Promise<{ child: ChildProcess; server: Serv
 }
 
 export const test = base.extend<{ server: Server; demoServer: Server }>({
+  // Playwright reads fixture dependencies from this destructuring, so it must stay an (empty) object pattern.
+  // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const { child, server } = await start();
     await use(server);
     child.kill('SIGTERM');
   },
+  // eslint-disable-next-line no-empty-pattern
   demoServer: async ({}, use) => {
     const { child, server } = await start(['--demo']);
     await use(server);

@@ -1,0 +1,82 @@
+import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconCalendarEvent, IconListSearch, IconSearch, IconSettings, IconShieldCheck, IconUser, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import { api } from '../../api';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { ageText } from '../../lib/dates';
+import { PatientFormModal } from '../patients/PatientFormModal';
+import { useSession } from '../session/session.store';
+
+/** `/` or Ctrl+K: go anywhere, find a patient, or start a new one without the mouse. */
+export function CommandPalette() {
+  const [, navigate] = useLocation();
+  const isAdmin = useSession((s) => s.user?.role === 'ADMIN');
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 150);
+  const [creating, setCreating] = useState(false);
+  const patients = useApiQuery(api.patients.search, useMemo(() => (debounced.length >= 2 ? { query: debounced, size: 8 } : null), [debounced]));
+
+  const actions = useMemo(() => {
+    const screens: SpotlightActionData[] = [
+      { id: 'go-today', label: 'Today', description: 'Visits dated today', leftSection: <IconCalendarEvent size={18} />, onClick: () => navigate('/today') },
+      { id: 'go-patients', label: 'Patients', description: 'Find and add patients', leftSection: <IconUsersGroup size={18} />, onClick: () => navigate('/patients') },
+      { id: 'go-visits', label: 'Visits', description: 'Search visits by status, provider, code, dates', leftSection: <IconListSearch size={18} />, onClick: () => navigate('/visits') },
+      { id: 'go-settings', label: 'Settings', leftSection: <IconSettings size={18} />, onClick: () => navigate('/settings') },
+    ];
+    if (isAdmin) {
+      screens.push(
+        { id: 'go-users', label: 'Users', leftSection: <IconUsers size={18} />, onClick: () => navigate('/settings/users') },
+        { id: 'go-audit', label: 'Audit log', leftSection: <IconShieldCheck size={18} />, onClick: () => navigate('/settings/audit') },
+      );
+    }
+    const create: SpotlightActionData = {
+      id: 'new-patient',
+      label: 'New patient',
+      description: 'Add a patient record',
+      keywords: ['add', 'create', 'register'],
+      leftSection: <IconUserPlus size={18} />,
+      onClick: () => setCreating(true),
+    };
+    // Patients come from the server already filtered, so they keep every term as a keyword.
+    const found: SpotlightActionData[] = (debounced.length >= 2 ? (patients.data?.items ?? []) : []).map((p) => ({
+      id: `patient-${p.id}`,
+      label: `${p.firstName} ${p.lastName}`,
+      description: `Chart ${p.chartNumber} · ${ageText(p.dateOfBirth)}${p.phone ? ` · ${p.phone}` : ''}${p.alerts ? ` · ⚠ ${p.alerts}` : ''}`,
+      keywords: [query],
+      leftSection: <IconUser size={18} />,
+      onClick: () => navigate(`/patients/${p.id}`),
+    }));
+    return [
+      ...(found.length ? [{ group: 'Patients', actions: found }] : []),
+      { group: 'Actions', actions: [create] },
+      { group: 'Go to', actions: screens },
+    ];
+  }, [debounced, isAdmin, navigate, patients.data, query]);
+
+  return (
+    <>
+      <Spotlight
+        actions={actions}
+        query={query}
+        onQueryChange={setQuery}
+        shortcut={['mod + K', '/']}
+        nothingFound={debounced.length >= 2 ? 'No patient or screen matches. Try a chart number or phone.' : 'Nothing found'}
+        highlightQuery
+        limit={20}
+        scrollable
+        maxHeight={420}
+        searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Find a patient, or go to a screen…', 'aria-label': 'Command palette search' } as never}
+      />
+      <PatientFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(p) => {
+          setCreating(false);
+          navigate(`/patients/${p.id}`);
+        }}
+      />
+    </>
+  );
+}

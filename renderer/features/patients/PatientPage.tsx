@@ -1,0 +1,162 @@
+import { Button, Group, Loader, Pagination, Paper, Text, Title } from '@mantine/core';
+import { IconArchive, IconCalendarPlus, IconEdit, IconStethoscope } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import { api } from '../../api';
+import type { VisitSummary } from '../../../shared/types';
+import { formatDay } from '../../lib/dates';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { ConfirmModal } from '../../ui/ConfirmModal';
+import { DataTable, type Columns } from '../../ui/DataTable';
+import { Empty } from '../../ui/Empty';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { money } from '../../ui/money';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { useSession } from '../session/session.store';
+import { NewVisitModal } from '../visits/NewVisitModal';
+import { PatientFormModal } from './PatientFormModal';
+import { PatientHeader } from './PatientHeader';
+import { patientName } from './patientName';
+
+const PAGE_SIZE = 25;
+
+const columns: Columns<VisitSummary> = [
+  {
+    id: 'date',
+    header: 'Date',
+    cell: ({ row }) => (
+      <Text fz={14} fw={500}>
+        {formatDay(row.original.date)}
+        {row.original.time ? (
+          <Text span c="dimmed" fz={13}>
+            {' '}
+            {row.original.time}
+          </Text>
+        ) : null}
+      </Text>
+    ),
+  },
+  { id: 'provider', header: 'Provider', cell: ({ row }) => row.original.providerName },
+  { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+  {
+    id: 'procedures',
+    header: 'Procedures',
+    cell: ({ row }) => `${row.original.procedureCount} ${row.original.procedureCount === 1 ? 'procedure' : 'procedures'}`,
+  },
+  {
+    id: 'total',
+    header: () => <div className="num">Total</div>,
+    cell: ({ row }) => <div className="num">{money(row.original.totalCost, row.original.currency)}</div>,
+  },
+];
+
+export function PatientPage({ id }: { id: string }) {
+  const [, navigate] = useLocation();
+  const user = useSession((s) => s.user);
+  const [page, setPage] = useState(1);
+  const [dialog, setDialog] = useState<'none' | 'edit' | 'archive' | 'visit'>('none');
+  const patient = useApiQuery(api.patients.get, useMemo(() => ({ id }), [id]));
+  const visits = useApiQuery(
+    api.visits.listByPatient,
+    useMemo(() => ({ patientId: id, page, size: PAGE_SIZE, sort: 'date,desc' }), [id, page]),
+  );
+  const close = () => setDialog('none');
+
+  if (patient.error && !patient.data) return <ErrorAlert error={patient.error} title="Could not open this patient" />;
+  const p = patient.data;
+  if (!p) return <Loader m="xl" />;
+
+  const canArchive = user && ['ADMIN', 'DENTIST', 'FRONT_DESK'].includes(user.role) && !p.archivedAt;
+  const archive = async () => {
+    try {
+      await api.patients.archive({ id: p.id, version: p.version });
+      notifySuccess(`${patientName(p)} archived`);
+      close();
+      patient.reload();
+    } catch (err) {
+      notifyError(err);
+      close();
+      patient.reload();
+    }
+  };
+  const pages = visits.data ? Math.max(1, Math.ceil(visits.data.total / PAGE_SIZE)) : 1;
+  const isProvider = user?.role === 'DENTIST' || user?.role === 'HYGIENIST';
+
+  return (
+    <>
+      <PatientHeader
+        patient={p}
+        actions={
+          <>
+            <Button variant="default" size="sm" leftSection={<IconEdit size={16} />} onClick={() => setDialog('edit')}>
+              Edit
+            </Button>
+            {canArchive ? (
+              <Button variant="default" size="sm" color="red" leftSection={<IconArchive size={16} />} onClick={() => setDialog('archive')}>
+                Archive
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Group justify="space-between" mb="sm">
+        <Title order={3} fz={17}>
+          Visits
+        </Title>
+        <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setDialog('visit')} disabled={Boolean(p.archivedAt)}>
+          New visit
+        </Button>
+      </Group>
+      {visits.error ? <ErrorAlert error={visits.error} /> : null}
+      <Paper withBorder radius="md">
+        <DataTable
+          columns={columns}
+          data={visits.data?.items ?? []}
+          rowKey={(v) => v.id}
+          rowTestId="visit-row"
+          onOpen={(v) => navigate(`/visits/${v.id}`)}
+          empty={
+            visits.data ? (
+              <Empty
+                icon={<IconStethoscope size={24} />}
+                title="No visits yet"
+                hint="Start a visit for today with “New visit”, then add the procedures planned or done."
+              />
+            ) : null
+          }
+        />
+      </Paper>
+      {pages > 1 ? (
+        <Group justify="flex-end" mt="md">
+          <Pagination total={pages} value={page} onChange={setPage} size="sm" />
+        </Group>
+      ) : null}
+
+      <PatientFormModal
+        opened={dialog === 'edit'}
+        patient={p}
+        onClose={close}
+        onSaved={() => {
+          close();
+          patient.reload();
+        }}
+      />
+      <ConfirmModal
+        opened={dialog === 'archive'}
+        title="Archive patient"
+        message={`Archive ${patientName(p)} (chart ${p.chartNumber})? They will no longer appear in searches unless “Show archived” is on. Their records are kept.`}
+        confirmLabel="Archive patient"
+        onConfirm={archive}
+        onClose={close}
+      />
+      <NewVisitModal
+        opened={dialog === 'visit'}
+        patientId={p.id}
+        defaultProviderId={isProvider ? user.id : undefined}
+        onClose={close}
+        onCreated={(v) => navigate(`/visits/${v.id}`)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { Alert, Button, Code, Group, Pagination, Paper, Text } from '@mantine/core';
+import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { api } from '../../api';
+import type { AuditEvent, AuditVerification } from '../../../shared/types';
+import { formatTimestamp } from '../../lib/dates';
+import { notifyError } from '../../lib/notify';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { DataTable, type Columns } from '../../ui/DataTable';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageHeader } from '../../ui/PageHeader';
+
+const PAGE_SIZE = 50;
+
+const columns: Columns<AuditEvent> = [
+  { id: 'seq', header: () => <div className="num">#</div>, cell: ({ row }) => <div className="num">{row.original.seq}</div> },
+  { id: 'at', header: 'When', cell: ({ row }) => formatTimestamp(row.original.at) },
+  { id: 'who', header: 'Who', cell: ({ row }) => row.original.userName ?? 'System' },
+  { id: 'where', header: 'Workstation', cell: ({ row }) => row.original.workstation },
+  { id: 'what', header: 'What', cell: ({ row }) => <Text fz={14}>{row.original.entity} <Text span fz={14} fw={600}>{row.original.action}</Text></Text> },
+  { id: 'hash', header: 'Hash', cell: ({ row }) => <Code fz={11}>{row.original.hash.slice(0, 12)}</Code> },
+];
+
+export function AuditScreen() {
+  const [page, setPage] = useState(1);
+  const events = useApiQuery(api.audit.list, useMemo(() => ({ page, size: PAGE_SIZE }), [page]));
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const pages = events.data ? Math.max(1, Math.ceil(events.data.total / PAGE_SIZE)) : 1;
+
+  const verify = async () => {
+    setVerifying(true);
+    try {
+      setVerification(await api.audit.verify());
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        subtitle="Every change, who made it and where. Each entry is chained to the one before, so tampering shows."
+        actions={
+          <Button variant="default" leftSection={<IconShieldCheck size={16} />} onClick={() => void verify()} loading={verifying}>
+            Verify chain
+          </Button>
+        }
+      />
+      {verification ? (
+        verification.ok ? (
+          <Alert color="green" variant="light" icon={<IconShieldCheck size={18} />} mb="md" data-testid="audit-verification" title="The audit chain is intact">
+            Checked {verification.checked} entries.
+          </Alert>
+        ) : (
+          <Alert color="red" variant="light" icon={<IconShieldX size={18} />} mb="md" data-testid="audit-verification" title="The audit chain is broken">
+            Entry #{verification.brokenAt} does not match the entries before it. Checked {verification.checked} entries. Contact your administrator before making further changes.
+          </Alert>
+        )
+      ) : null}
+      {events.error ? <ErrorAlert error={events.error} /> : null}
+      <Paper withBorder radius="md">
+        <DataTable columns={columns} data={events.data?.items ?? []} rowKey={(e) => String(e.seq)} rowTestId="audit-row" />
+      </Paper>
+      {pages > 1 ? (
+        <Group justify="flex-end" mt="md">
+          <Pagination total={pages} value={page} onChange={setPage} size="sm" />
+        </Group>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import { IconCalendarOff, IconUsersGroup } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useLocation } from 'wouter';
+import { api } from '../../api';
+import { VISIT_STATUSES } from '../../../shared/domain/status';
+import { formatDay, todayIso } from '../../lib/dates';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { DataTable } from '../../ui/DataTable';
+import { Empty } from '../../ui/Empty';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageHeader } from '../../ui/PageHeader';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { useSession } from '../session/session.store';
+import { todayColumns } from '../visits/visitColumns';
+
+export function TodayScreen() {
+  const [, navigate] = useLocation();
+  const name = useSession((s) => s.user?.displayName ?? '');
+  const today = todayIso();
+  const visits = useApiQuery(api.visits.search, useMemo(() => ({ from: today, to: today, size: 200, sort: 'date,asc' }), [today]));
+  const items = useMemo(
+    () => [...(visits.data?.items ?? [])].sort((a, b) => (a.time ?? '99:99').localeCompare(b.time ?? '99:99')),
+    [visits.data],
+  );
+  const counts = VISIT_STATUSES.map((s) => ({ status: s, n: items.filter((v) => v.status === s).length }));
+
+  return (
+    <>
+      <PageHeader title="Today" subtitle={`${formatDay(today)} · ${name ? `Signed in as ${name}` : ''}`} />
+      {visits.error ? <ErrorAlert error={visits.error} /> : null}
+      {items.length > 0 ? (
+        <SimpleGrid cols={4} mb="md">
+          {counts.map(({ status, n }) => (
+            <Paper key={status} withBorder p="sm" radius="md">
+              <Group justify="space-between">
+                <StatusBadge status={status} />
+                <Text fw={700} fz={20} className="num">
+                  {n}
+                </Text>
+              </Group>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      ) : null}
+      <Paper withBorder radius="md">
+        <DataTable
+          columns={todayColumns}
+          data={items}
+          rowKey={(v) => v.id}
+          rowTestId="visit-row"
+          onOpen={(v) => navigate(`/visits/${v.id}`)}
+          empty={
+            visits.data ? (
+              <Empty
+                icon={<IconCalendarOff size={24} />}
+                title="No visits today yet"
+                hint="Find the patient in Patients and start a visit with “New visit”. It will show here."
+                action={
+                  <Button variant="light" mt="sm" leftSection={<IconUsersGroup size={16} />} onClick={() => navigate('/patients')}>
+                    Go to Patients
+                  </Button>
+                }
+              />
+            ) : null
+          }
+        />
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { FieldErrors, Resolver } from 'react-hook-form';
+import { procedureFields } from '../../../shared/contract';
+import { parseMoney } from '../../../shared/domain/money';
+import type { Procedure } from '../../../shared/types';
+import { moneyInputText } from '../../ui/money';
+
+/** What the user edits: text as typed (fee "125.00"), converted only on submit. */
+export interface ProcedureFormValues {
+  code: string;
+  name: string;
+  toothNumber: string;
+  surfaces: string[];
+  area: string | null;
+  quantity: number | string;
+  fee: string;
+  performedById: string | null;
+  notes: string;
+}
+
+export const PROCEDURE_FORM_FIELDS = ['code', 'name', 'toothNumber', 'surfaces', 'area', 'quantity', 'fee', 'performedById', 'notes'];
+/** Contract field name -> form field name, for server issues. */
+export const SERVER_FIELD_NAMES: Record<string, string> = { unitFee: 'fee' };
+
+export function emptyProcedureValues(performedById: string | null): ProcedureFormValues {
+  return { code: '', name: '', toothNumber: '', surfaces: [], area: null, quantity: 1, fee: '', performedById, notes: '' };
+}
+
+export function procedureToValues(p: Procedure): ProcedureFormValues {
+  return {
+    code: p.code,
+    name: p.name,
+    toothNumber: p.toothNumber ?? '',
+    surfaces: [...p.surfaces],
+    area: p.area,
+    quantity: p.quantity,
+    fee: moneyInputText(p.unitFee),
+    performedById: p.performedById,
+    notes: p.notes ?? '',
+  };
+}
+
+/** The contract's input shape, before its own parsing (which trims, upper-cases codes, orders surfaces). */
+export function toProcedureInput(v: ProcedureFormValues) {
+  return {
+    code: v.code,
+    name: v.name,
+    // Tooth letters are stored upper-case; accept "a" for "A" at the keyboard.
+    toothNumber: v.toothNumber.trim().toUpperCase() || null,
+    surfaces: v.surfaces,
+    area: v.area || null,
+    quantity: typeof v.quantity === 'number' ? v.quantity : Number(v.quantity),
+    unitFee: parseMoney(v.fee) ?? -1,
+    performedById: v.performedById || null,
+    notes: v.notes || null,
+  };
+}
+
+/**
+ * Validates with the same `procedureFields` schema the main process uses, so
+ * "Tooth 8 is a front tooth: use I…" appears under Surfaces before any round trip.
+ */
+export const procedureResolver: Resolver<ProcedureFormValues> = (values) => {
+  const errors: Record<string, { type: string; message: string }> = {};
+  const result = procedureFields.safeParse(toProcedureInput(values));
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const top = String(issue.path[0] ?? '');
+      const name = SERVER_FIELD_NAMES[top] ?? top;
+      if (PROCEDURE_FORM_FIELDS.includes(name) && !errors[name]) errors[name] = { type: 'validation', message: issue.message };
+    }
+  }
+  if (parseMoney(values.fee) === null) {
+    errors.fee = { type: 'validation', message: values.fee.trim() ? 'Enter the fee as an amount, like 125.00.' : 'Enter the fee, like 125.00 (0 if free).' };
+  }
+  if (Object.keys(errors).length > 0) {
+    return { values: {}, errors: errors as FieldErrors<ProcedureFormValues> };
+  }
+  return { values, errors: {} };
+};
