@@ -18,5 +18,6 @@ export default defineConfig({
     viewport: { width: 1360, height: 860 },
     screenshot: 'only-on-failure',
     trace: 'off',
+    actionTimeout: 10_000,
   },
 });

@@ -74,7 +74,7 @@ function NewVisitForm({ patientId, defaultProviderId, onClose, onCreated }: Omit
               onBlur={field.onBlur}
               error={errors.providerId ? 'Choose a provider.' : undefined}
               searchable
-
+              allowDeselect={false}
               nothingFoundMessage="No providers. An administrator can add dentists and hygienists under Users."
             />
           )}

@@ -78,7 +78,8 @@ function buildColumns(currency: string, byId: Map<string, Procedure>, a: Procedu
           // Next steps on top, housekeeping below: the obvious action is always first.
           <Stack gap={4} align="flex-end">
             {next.some((s) => s !== 'CANCELLED') ? (
-              <Group gap={4} wrap="nowrap">
+              // Wraps rather than pushing the table wider than the screen.
+              <Group gap={4} justify="flex-end">
                 {next
                   .filter((s) => s !== 'CANCELLED')
                   .map((s) => (

@@ -4,7 +4,11 @@ import { api } from '../../api';
 import type { Provider } from '../../../shared/types';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 
-/** Providers change rarely; fetch once per session and share across forms. */
+/**
+ * Shared by every form that names a provider. Refetched whenever such a form
+ * opens (one small query), so a newly added dentist or a different signed-in
+ * practice is never hidden behind a stale list.
+ */
 interface ProvidersStore {
   providers: Provider[] | null;
   loading: boolean;
@@ -31,8 +35,8 @@ export function useProviders(): Provider[] {
   const providers = useProvidersStore((s) => s.providers);
   const fetch = useProvidersStore((s) => s.fetch);
   useEffect(() => {
-    if (providers === null) void fetch();
-  }, [providers, fetch]);
+    void fetch();
+  }, [fetch]);
   return providers ?? [];
 }
 
