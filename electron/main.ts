@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAppUrl } from './core/app-url';
 import { closeCore, createCore } from './core/create-core';
 import type { Core } from './core/context';
 import { DATABASE_FILE } from './core/paths';
@@ -36,14 +37,7 @@ function nativeBinding(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export function isAppUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'file:' && fileURLToPath(url) === rendererIndex;
-  } catch {
-    return false;
-  }
-}
+const isOurPage = (url: string) => isAppUrl(url, rendererIndex);
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -89,7 +83,7 @@ function lockDown() {
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isOurPage(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // Chairside never opens a second window or a web page.
@@ -110,7 +104,7 @@ app.whenReady().then(() => {
     migrationsDir: resourcePath('migrations'),
     nativeBinding: nativeBinding(),
   });
-  registerIpc(core, { workstation: hostname(), isAppUrl });
+  registerIpc(core, { workstation: hostname(), isAppUrl: isOurPage });
   const win = createWindow();
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

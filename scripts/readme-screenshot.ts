@@ -28,11 +28,11 @@ const post = async (channel: string, input: unknown, session = '') =>
     method: 'POST',
     headers: { authorization: 'Bearer screenshot', 'content-type': 'application/json', 'x-chairside-session': session },
     body: JSON.stringify(input),
-  })).json()) as { data: any };
+  })).json()) as { data: unknown };
 
-const session = (await post('auth.signIn', { username: 'drpatel', password: 'chairside-demo' })).data.sessionToken as string;
+const { sessionToken: session } = (await post('auth.signIn', { username: 'drpatel', password: 'chairside-demo' })).data as { sessionToken: string };
 const today = new Date().toISOString().slice(0, 10);
-const visits = (await post('visits.search', { from: '2000-01-01', to: today, sort: 'procedureCount,desc', size: 1 }, session)).data.items;
+const busiest = (await post('visits.search', { from: '2000-01-01', to: today, sort: 'procedureCount,desc', size: 1 }, session)).data as { items: { id: string }[] };
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1360, height: 760 } });
@@ -41,7 +41,7 @@ await page.getByLabel('Username').fill('drpatel');
 await page.getByLabel('Password', { exact: true }).fill('chairside-demo');
 await page.getByRole('button', { name: 'Sign in' }).click();
 await page.getByTestId('current-user').waitFor();
-await page.evaluate((id) => (window.location.hash = `#/visits/${id}`), visits[0].id);
+await page.goto(`${origin}/#/visits/${busiest.items[0]!.id}`);
 await page.getByTestId('procedure-row').first().waitFor();
 await page.screenshot({ path: 'docs/screenshot.png' });
 await browser.close();

@@ -1,23 +1,25 @@
 #!/usr/bin/env node
 // Electronegativity over the Electron code, offline (told the Electron version
-// so it does not fetch the release list). Fails on any HIGH finding; prints
-// the rest so they stay visible.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+// so it does not fetch the release list). Uses its programmatic API: the CSV
+// writer garbles rows whose sample is long. Fails on any HIGH finding and
+// prints the rest so they stay visible.
 import { createRequire } from 'node:module';
+import { relative, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity');
 const electronVersion = require('electron/package.json').version;
-mkdirSync('.reports', { recursive: true });
-const out = '.reports/electronegativity.csv';
-execFileSync('npx', ['electronegativity', '-i', 'electron', '-e', electronVersion, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const findings = rows.map((line) => {
-  const [issue, severity, confidence, file, location] = line.match(/("([^"]*)"|[^,]+)/g).map((c) => c.replace(/^"|"$/g, ''));
-  return { issue, severity, confidence, file: file.replace(process.cwd() + '/', ''), location };
+const { issues, errors } = await run({
+  input: resolve('electron'),
+  electronVersionOverride: electronVersion,
+  parserPlugins: [],
+  isRelative: false,
 });
-for (const f of findings) console.log(`  ${f.severity.padEnd(6)} ${f.issue} ${f.file}:${f.location}`);
-const high = findings.filter((f) => f.severity === 'HIGH');
-console.log(`electronegativity (Electron ${electronVersion}): ${findings.length} findings, ${high.length} HIGH`);
-process.exit(high.length ? 1 : 0);
+for (const e of errors) console.log(`  could not scan: ${JSON.stringify(e)}`);
+for (const i of issues) {
+  console.log(`  ${i.severity.name.padEnd(6)} ${i.id} ${relative(process.cwd(), i.file)}:${i.location.line}:${i.location.column}  ${i.description}`);
+}
+const high = issues.filter((i) => i.severity.name === 'HIGH');
+console.log(`electronegativity (Electron ${electronVersion}): ${issues.length} findings, ${high.length} HIGH`);
+process.exit(high.length || errors.length ? 1 : 0);

@@ -1,9 +1,9 @@
-import { expect, test } from './fixtures';
+import { expect, type Server, test } from './fixtures';
 
 const PASSWORD = 'a long enough password';
 
 /** A practice, a dentist, a patient, a visit and one procedure, made through the API. */
-async function practiceWithProcedure(server: import('./fixtures').Server) {
+async function practiceWithProcedure(server: Server) {
   const setup = await server.api<{ sessionToken: string }>('setup.createPractice', {
     practiceName: 'Harbour Dental', currency: 'USD', adminDisplayName: 'Ada Admin', adminUsername: 'ada', adminPassword: PASSWORD,
   });
@@ -27,7 +27,8 @@ test('a procedure changed at another workstation is a conflict the user can reso
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('current-user')).toContainText('Noor');
-  await page.evaluate((id) => (window.location.hash = `#/visits/${id}`), visitId);
+  // The launch token now sits in session storage, so the bare address works.
+  await page.goto(`${server.url.replace(/\?token=.*/, '')}#/visits/${visitId}`);
 
   const row = page.getByTestId('procedure-row');
   await row.getByRole('button', { name: 'Edit' }).click();
