@@ -35,9 +35,9 @@ core.sqlite.prepare("INSERT INTO users (id, tenant_id, username, display_name, r
 
 const t = performance.now();
 core.sqlite.transaction(() => {
-  const p = core.sqlite.prepare('INSERT INTO patients (id, tenant_id, chart_number, first_name, last_name, date_of_birth) VALUES (?, ?, ?, ?, ?, ?)');
+  const p = core.sqlite.prepare('INSERT INTO patients (id, tenant_id, chart_number, first_name, last_name, date_of_birth, phone) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (let i = 0; i < PATIENTS; i++) {
-    p.run(uuid(i, 1), tenantId, String(1001 + i), `First${i % 500}`, `Last${Math.floor(rand() * 3000)}`, `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 9}`);
+    p.run(uuid(i, 1), tenantId, String(1001 + i), `First${i % 500}`, `Last${Math.floor(rand() * 3000)}`, `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 9}`, `(555) ${String(i).padStart(3, '0').slice(-3)}-${String(1000 + i)}`);
   }
   const v = core.sqlite.prepare('INSERT INTO visits (id, tenant_id, patient_id, provider_id, date, time) VALUES (?, ?, ?, ?, ?, ?)');
   const pr = core.sqlite.prepare('INSERT INTO procedures (id, tenant_id, visit_id, code, name, tooth_number, quantity, unit_fee, status) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)');
@@ -78,6 +78,7 @@ const visitId = uuid(30_000, 2);
 await time('patients.search "last12"', 'patients.search', { query: 'last12' });
 await time('patients.search by chart number', 'patients.search', { query: '5042' });
 await time('patients.search by date of birth', 'patients.search', { query: '1975-07-17' });
+await time('patients.search by phone digits', 'patients.search', { query: '555 0142' });
 await time('visits.listByPatient (page 1)', 'visits.listByPatient', { patientId });
 await time('visits.get (with procedures)', 'visits.get', { id: visitId });
 await time('visits.search today', 'visits.search', { from: '2026-11-20', to: '2026-11-20' });

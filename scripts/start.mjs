@@ -3,16 +3,22 @@
 // (an offline install with ELECTRON_SKIP_BINARY_DOWNLOAD=1) say so in one line
 // and run browser mode instead, which prints the address to open.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
+// Read what electron's own index.js reads, without requiring it: that module
+// tries to download a missing runtime, which offline only prints a stack trace.
 function electronBinary() {
   try {
-    const bin = require('electron'); // the package's index.js returns the binary path, or throws
-    return typeof bin === 'string' && existsSync(bin) ? bin : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const bin = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
+    return existsSync(bin) ? bin : null;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ const features = tableFeatures({});
 type Features = typeof features;
 export type Columns<T extends RowData> = ColumnDef<Features, T, unknown>[];
 
-interface Props<T extends RowData> {
+export interface DataTableProps<T extends RowData> {
   columns: Columns<T>;
   data: T[];
   rowKey: (row: T) => string;
@@ -20,7 +20,7 @@ interface Props<T extends RowData> {
  * Dense, keyboard-friendly table: rows are focusable and Enter opens them,
  * because the front desk works from the keyboard with a phone in hand.
  */
-export function DataTable<T extends RowData>({ columns, data, rowKey, rowTestId, onOpen, empty, caption }: Props<T>) {
+export function DataTable<T extends RowData>({ columns, data, rowKey, rowTestId, onOpen, empty, caption }: DataTableProps<T>) {
   const table = useTable({ features, columns, data, getRowId: (row: T) => rowKey(row) });
 
   const onKey = (event: KeyboardEvent<HTMLTableRowElement>, row: T) => {

@@ -39,6 +39,15 @@ describe('patients', () => {
     expect(await names('%')).toEqual([]);
   });
 
+  it('finds a patient by phone however the digits were typed', async () => {
+    await app.call('patients.create', { ...ann, phone: '(555) 010-1234' }, token);
+    await app.call('patients.create', { firstName: 'Other', lastName: 'Person', dateOfBirth: '1990-01-01', phone: '555 777 0000' }, token);
+    const names = async (query: string) => (await app.call('patients.search', { query }, token)).items.map((p) => p.firstName);
+    expect(await names('555-010-1234')).toEqual(['Ann']);
+    expect(await names('0101234')).toEqual(['Ann']);
+    expect(await names('555')).toEqual([]); // too few digits to mean a phone number
+  });
+
   it('pages through results', async () => {
     for (let i = 0; i < 7; i++) {
       await app.call('patients.create', { firstName: `P${i}`, lastName: `Page${i}`, dateOfBirth: '1970-01-01' }, token);

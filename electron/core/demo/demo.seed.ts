@@ -104,7 +104,8 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
     const dob = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
     const patient = await patients.create(ctx, {
       firstName: FIRST[i % FIRST.length]!,
-      lastName: LAST[(i * 7) % LAST.length]!,
+      // Walk the surnames at another stride on each round so no two patients share a full name.
+      lastName: LAST[(i * 7 + Math.floor(i / FIRST.length) * 3) % LAST.length]!,
       dateOfBirth: dob,
       phone: `555-01${String(10 + i).padStart(2, '0')}`,
       email: null,

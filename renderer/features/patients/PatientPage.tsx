@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Pagination, Paper, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Text, Title } from '@mantine/core';
 import { IconArchive, IconCalendarPlus, IconEdit, IconStethoscope } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -8,7 +8,8 @@ import { formatDay } from '../../lib/dates';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useApiQuery } from '../../lib/useApiQuery';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { DataTable, type Columns } from '../../ui/DataTable';
+import type { Columns } from '../../ui/DataTable';
+import { PagedTable } from '../../ui/PagedTable';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { money } from '../../ui/money';
@@ -80,7 +81,6 @@ export function PatientPage({ id }: { id: string }) {
       patient.reload();
     }
   };
-  const pages = visits.data ? Math.max(1, Math.ceil(visits.data.total / PAGE_SIZE)) : 1;
   const isProvider = user?.role === 'DENTIST' || user?.role === 'HYGIENIST';
 
   return (
@@ -109,29 +109,26 @@ export function PatientPage({ id }: { id: string }) {
         </Button>
       </Group>
       {visits.error ? <ErrorAlert error={visits.error} /> : null}
-      <Paper withBorder radius="md">
-        <DataTable
-          columns={columns}
-          data={visits.data?.items ?? []}
-          rowKey={(v) => v.id}
-          rowTestId="visit-row"
-          onOpen={(v) => navigate(`/visits/${v.id}`)}
-          empty={
-            visits.data ? (
-              <Empty
-                icon={<IconStethoscope size={24} />}
-                title="No visits yet"
-                hint="Start a visit for today with “New visit”, then add the procedures planned or done."
-              />
-            ) : null
-          }
-        />
-      </Paper>
-      {pages > 1 ? (
-        <Group justify="flex-end" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" />
-        </Group>
-      ) : null}
+      <PagedTable
+        total={visits.data?.total}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        columns={columns}
+        data={visits.data?.items ?? []}
+        rowKey={(v) => v.id}
+        rowTestId="visit-row"
+        onOpen={(v) => navigate(`/visits/${v.id}`)}
+        empty={
+          visits.data ? (
+            <Empty
+              icon={<IconStethoscope size={24} />}
+              title="No visits yet"
+              hint="Start a visit for today with “New visit”, then add the procedures planned or done."
+            />
+          ) : null
+        }
+      />
 
       <PatientFormModal
         opened={dialog === 'edit'}

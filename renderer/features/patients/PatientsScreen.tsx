@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Pagination, Paper, Switch, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Loader, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangleFilled, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -7,7 +7,8 @@ import { api } from '../../api';
 import type { Patient } from '../../../shared/types';
 import { ageText, formatDay } from '../../lib/dates';
 import { useApiQuery } from '../../lib/useApiQuery';
-import { DataTable, type Columns } from '../../ui/DataTable';
+import type { Columns } from '../../ui/DataTable';
+import { PagedTable } from '../../ui/PagedTable';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
@@ -77,7 +78,6 @@ export function PatientsScreen() {
   );
   const result = useApiQuery(api.patients.search, input);
   const patients = result.data?.items ?? [];
-  const pages = result.data ? Math.max(1, Math.ceil(result.data.total / PAGE_SIZE)) : 1;
   const open = (p: Patient) => navigate(`/patients/${p.id}`);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -115,34 +115,32 @@ export function PatientsScreen() {
         <Switch label="Show archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} mt={24} />
       </Group>
       {result.error ? <ErrorAlert error={result.error} /> : null}
-      <Paper withBorder radius="md" ref={tableRef}>
-        <DataTable
-          columns={columns}
-          data={patients}
-          rowKey={(p) => p.id}
-          rowTestId="patient-row"
-          onOpen={open}
-          empty={
-            result.data ? (
-              <Empty
-                icon={<IconUsersGroup size={24} />}
-                title={query ? `No patients match “${query}”` : 'No patients yet'}
-                hint={query ? 'Check the spelling, try the chart number or phone, or add them as a new patient.' : 'Add your first patient to start charting visits.'}
-                action={
-                  <Button variant="light" mt="sm" onClick={() => setCreating(true)}>
-                    New patient
-                  </Button>
-                }
-              />
-            ) : null
-          }
-        />
-      </Paper>
-      {pages > 1 ? (
-        <Group justify="flex-end" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" />
-        </Group>
-      ) : null}
+      <PagedTable
+        total={result.data?.total}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        containerRef={tableRef}
+        columns={columns}
+        data={patients}
+        rowKey={(p) => p.id}
+        rowTestId="patient-row"
+        onOpen={open}
+        empty={
+          result.data ? (
+            <Empty
+              icon={<IconUsersGroup size={24} />}
+              title={query ? `No patients match “${query}”` : 'No patients yet'}
+              hint={query ? 'Check the spelling, try the chart number or date of birth (YYYY-MM-DD), or add them as a new patient.' : 'Add your first patient to start charting visits.'}
+              action={
+                <Button variant="light" mt="sm" onClick={() => setCreating(true)}>
+                  New patient
+                </Button>
+              }
+            />
+          ) : null
+        }
+      />
       <PatientFormModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Pagination, Paper, Text } from '@mantine/core';
+import { Alert, Button, Code, Text } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
@@ -6,7 +6,8 @@ import type { AuditEvent, AuditVerification } from '../../../shared/types';
 import { formatTimestamp } from '../../lib/dates';
 import { notifyError } from '../../lib/notify';
 import { useApiQuery } from '../../lib/useApiQuery';
-import { DataTable, type Columns } from '../../ui/DataTable';
+import type { Columns } from '../../ui/DataTable';
+import { PagedTable } from '../../ui/PagedTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 
@@ -26,7 +27,6 @@ export function AuditScreen() {
   const events = useApiQuery(api.audit.list, useMemo(() => ({ page, size: PAGE_SIZE }), [page]));
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
-  const pages = events.data ? Math.max(1, Math.ceil(events.data.total / PAGE_SIZE)) : 1;
 
   const verify = async () => {
     setVerifying(true);
@@ -62,14 +62,13 @@ export function AuditScreen() {
         )
       ) : null}
       {events.error ? <ErrorAlert error={events.error} /> : null}
-      <Paper withBorder radius="md">
-        <DataTable columns={columns} data={events.data?.items ?? []} rowKey={(e) => String(e.seq)} rowTestId="audit-row" />
-      </Paper>
-      {pages > 1 ? (
-        <Group justify="flex-end" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" />
-        </Group>
-      ) : null}
+      <PagedTable
+        total={events.data?.total}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        columns={columns} data={events.data?.items ?? []} rowKey={(e) => String(e.seq)} rowTestId="audit-row"
+      />
     </>
   );
 }

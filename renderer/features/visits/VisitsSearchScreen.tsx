@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Pagination, Paper, Select, TextInput } from '@mantine/core';
+import { Button, Group, Loader, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconListSearch, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { STATUS_LABELS, VISIT_STATUSES, type VisitStatus } from '../../../shared/domain/status';
 import { useApiQuery } from '../../lib/useApiQuery';
-import { DataTable } from '../../ui/DataTable';
+import { PagedTable } from '../../ui/PagedTable';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
@@ -59,7 +59,6 @@ export function VisitsSearchScreen() {
   );
   const result = useApiQuery(api.visits.search, input);
   const rangeError = result.error?.issues.find((i) => i.path === 'to')?.message;
-  const pages = result.data ? Math.max(1, Math.ceil(result.data.total / PAGE_SIZE)) : 1;
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (
@@ -87,29 +86,26 @@ export function VisitsSearchScreen() {
         ) : null}
       </Group>
       {result.error && !rangeError ? <ErrorAlert error={result.error} title="Could not search visits" /> : null}
-      <Paper withBorder radius="md">
-        <DataTable
-          columns={searchColumns}
-          data={result.data?.items ?? []}
-          rowKey={(v) => v.id}
-          rowTestId="visit-row"
-          onOpen={(v) => navigate(`/visits/${v.id}`)}
-          empty={
-            result.data ? (
-              <Empty
-                icon={<IconListSearch size={24} />}
-                title={filtered ? 'No visits match these filters' : 'No visits yet'}
-                hint={filtered ? 'Widen the date range or clear a filter.' : 'Visits are started from a patient’s page with “New visit”.'}
-              />
-            ) : null
-          }
-        />
-      </Paper>
-      {pages > 1 ? (
-        <Group justify="flex-end" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" />
-        </Group>
-      ) : null}
+      <PagedTable
+        total={result.data?.total}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        columns={searchColumns}
+        data={result.data?.items ?? []}
+        rowKey={(v) => v.id}
+        rowTestId="visit-row"
+        onOpen={(v) => navigate(`/visits/${v.id}`)}
+        empty={
+          result.data ? (
+            <Empty
+              icon={<IconListSearch size={24} />}
+              title={filtered ? 'No visits match these filters' : 'No visits yet'}
+              hint={filtered ? 'Widen the date range or clear a filter.' : 'Visits are started from a patient’s page with “New visit”.'}
+            />
+          ) : null
+        }
+      />
     </>
   );
 }
