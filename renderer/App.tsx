@@ -17,9 +17,10 @@ import { TodayScreen } from './features/today/TodayScreen';
 import { VisitPage } from './features/visits/VisitPage';
 import { VisitsSearchScreen } from './features/visits/VisitsSearchScreen';
 import { theme } from './ui/theme';
+import { mayCall } from '../shared/contract';
 
 function SignedInApp() {
-  const isAdmin = useSession((s) => s.user?.role === 'ADMIN');
+  const isAdmin = useSession((s) => mayCall('users.list', s.user?.role));
   return (
     <Frame>
       <CommandPalette />

@@ -241,6 +241,12 @@ export type OutputOf<C extends Channel> = NonNullable<Contract[C]['output']>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 
+/** Whether a role may call a channel: the same answer dispatch() gives, for hiding what would be refused. */
+export function mayCall(channel: Channel, role: Role | null | undefined): boolean {
+  const roles = contract[channel].roles;
+  return roles === 'public' || (role != null && roles.includes(role));
+}
+
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, patientFields, procedureFields } from '../../shared/contract';
+import { contract, mayCall, patientFields, procedureFields } from '../../shared/contract';
 
 describe('contract schemas (shared by forms and the main process)', () => {
   it('normalises procedure input', () => {
@@ -29,5 +29,16 @@ describe('contract schemas (shared by forms and the main process)', () => {
       phone: null,
       alerts: null,
     });
+  });
+});
+
+describe('mayCall', () => {
+  it('answers from the same role lists dispatch() enforces', () => {
+    expect(mayCall('procedures.add', 'ASSISTANT')).toBe(true);
+    expect(mayCall('procedures.add', 'FRONT_DESK')).toBe(false);
+    expect(mayCall('procedures.remove', 'ASSISTANT')).toBe(false);
+    expect(mayCall('users.create', 'DENTIST')).toBe(false);
+    expect(mayCall('auth.signIn', null)).toBe(true);
+    expect(mayCall('patients.search', null)).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { useSession } from '../session/session.store';
+import { mayCall } from '../../../shared/contract';
 
 interface NavItem {
   name: string;
@@ -48,7 +49,7 @@ export function Frame({ children }: { children: ReactNode }) {
   const user = useSession((s) => s.user);
   const workstation = useSession((s) => s.workstation);
   const signOut = useSession((s) => s.signOut);
-  const isAdmin = user?.role === 'ADMIN';
+  const isAdmin = mayCall('users.list', user?.role);
 
   return (
     <AppShell navbar={{ width: 232, breakpoint: 0 }} padding="lg">

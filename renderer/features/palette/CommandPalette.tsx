@@ -8,11 +8,12 @@ import { useApiQuery } from '../../lib/useApiQuery';
 import { ageText } from '../../lib/dates';
 import { PatientFormModal } from '../patients/PatientFormModal';
 import { useSession } from '../session/session.store';
+import { mayCall } from '../../../shared/contract';
 
 /** `/` or Ctrl+K: go anywhere, find a patient, or start a new one without the mouse. */
 export function CommandPalette() {
   const [, navigate] = useLocation();
-  const isAdmin = useSession((s) => s.user?.role === 'ADMIN');
+  const isAdmin = useSession((s) => mayCall('users.list', s.user?.role));
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
   const [creating, setCreating] = useState(false);

@@ -19,6 +19,7 @@ import { NewVisitModal } from '../visits/NewVisitModal';
 import { PatientFormModal } from './PatientFormModal';
 import { PatientHeader } from './PatientHeader';
 import { patientName } from './patientName';
+import { mayCall } from '../../../shared/contract';
 
 const PAGE_SIZE = 25;
 
@@ -68,7 +69,7 @@ export function PatientPage({ id }: { id: string }) {
   const p = patient.data;
   if (!p) return <Loader m="xl" />;
 
-  const canArchive = user && ['ADMIN', 'DENTIST', 'FRONT_DESK'].includes(user.role) && !p.archivedAt;
+  const canArchive = mayCall('patients.archive', user?.role) && !p.archivedAt;
   const archive = async () => {
     try {
       await api.patients.archive({ id: p.id, version: p.version });

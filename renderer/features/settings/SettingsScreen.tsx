@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSession } from '../session/session.store';
+import { mayCall } from '../../../shared/contract';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -42,7 +43,7 @@ export function SettingsScreen() {
           <Row label="Username" value={user.username} />
           <Row label="Role" value={ROLE_LABELS[user.role]} />
         </Paper>
-        {user.role === 'ADMIN' ? (
+        {mayCall('users.list', user.role) ? (
           <Paper withBorder p="md" radius="md">
             <Text fw={600} mb="xs">
               Administration

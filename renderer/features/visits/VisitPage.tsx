@@ -18,9 +18,8 @@ import { useSession } from '../session/session.store';
 import { procedureToValues } from './procedureForm';
 import { ProcedureFormModal, type ProcedureDialog } from './ProcedureFormModal';
 import { ProceduresTable, type ProcedureActions } from './ProceduresTable';
+import { mayCall } from '../../../shared/contract';
 
-const CLINICAL = ['ADMIN', 'DENTIST', 'HYGIENIST', 'ASSISTANT'];
-const CAN_REMOVE = ['ADMIN', 'DENTIST', 'HYGIENIST'];
 
 type Ask = { kind: 'remove' | 'cancel'; procedure: Procedure } | null;
 type LockedNotice = { procedure: Procedure; message: string } | null;
@@ -69,8 +68,8 @@ export function VisitPage({ id }: { id: string }) {
       onEdit: (p) => setDialog({ mode: 'edit', procedure: p }),
       onRemove: (p) => setAsk({ kind: 'remove', procedure: p }),
       busyId,
-      canEdit: Boolean(user && CLINICAL.includes(user.role)),
-      canRemove: Boolean(user && CAN_REMOVE.includes(user.role)),
+      canEdit: mayCall('procedures.update', user?.role),
+      canRemove: mayCall('procedures.remove', user?.role),
     }),
     [busyId, setStatus, user],
   );
