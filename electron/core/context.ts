@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { Sqlite } from './db/connection';
 import type { DB } from './db/schema';
 import type { SessionStore } from './auth/sessions';
+import type { SignInThrottle } from './auth/throttle';
 
 /** Either the database or an open transaction: repositories accept both. */
 export type Queryable = Kysely<DB> | Transaction<DB>;
@@ -15,6 +16,7 @@ export interface Core {
   /** Electron-ABI better-sqlite3 build, passed on to worker threads. */
   nativeBinding?: string | undefined;
   sessions: SessionStore;
+  signInThrottle: SignInThrottle;
   /** Injected so tests can fix time and ids. */
   now: () => Date;
   newId: () => string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SessionStore } from './auth/sessions';
+import { SignInThrottle } from './auth/throttle';
 import type { Core } from './context';
 import { createKysely, openSqlite } from './db/connection';
 import { loadMigrations, migrate } from './db/migrator';
@@ -32,6 +33,7 @@ export function createCore(options: CoreOptions): Core {
     file: options.file,
     nativeBinding: options.nativeBinding,
     sessions: new SessionStore(now),
+    signInThrottle: new SignInThrottle(now),
     now,
     newId: options.newId ?? randomUUID,
     logError: options.logError ?? ((err, where) => console.error(`[chairside] ${where}:`, err)),

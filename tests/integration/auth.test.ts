@@ -36,6 +36,22 @@ describe('first run and sign-in', () => {
     expect(unknown).toEqual(wrong);
   });
 
+  it('refuses a username for 15 minutes after five wrong passwords, even with the right one', async () => {
+    let now = Date.parse('2026-03-02T09:00:00Z');
+    const timed = createTestApp({ now: () => new Date(now) });
+    try {
+      const admin = await timed.setup();
+      const { username } = (await timed.call('session.state', {}, admin)).user!;
+      for (let i = 0; i < 5; i++) await timed.fail('auth.signIn', { username, password: 'guess number ' + i });
+      const locked = await timed.fail('auth.signIn', { username, password: PASSWORD });
+      expect(locked).toEqual({ code: 'UNAUTHENTICATED', message: 'Too many wrong passwords for this username. Try again in 15 minutes, or ask an administrator.' });
+      now += 15 * 60 * 1000 + 1;
+      expect((await timed.call('auth.signIn', { username, password: PASSWORD })).user.username).toBe(username);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('stores passwords as scrypt hashes, never as text', async () => {
     await app.setup();
     const row = await app.core.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();

@@ -37,9 +37,18 @@ export async function sessionState(ctx: CallContext): Promise<SessionState> {
 const BAD_CREDENTIALS = 'That username and password do not match.';
 
 export async function signIn(ctx: CallContext, input: { username: string; password: string }): Promise<SignedIn> {
+  const throttle = ctx.core.signInThrottle;
+  const wait = throttle.minutesLocked(input.username);
+  if (wait > 0) {
+    throw new AppError('UNAUTHENTICATED', `Too many wrong passwords for this username. Try again in ${wait} minute${wait === 1 ? '' : 's'}, or ask an administrator.`);
+  }
   const user = await findUserByUsername(ctx.core.db, input.username);
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok || user.active !== 1) throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+  if (!user || !ok || user.active !== 1) {
+    throttle.fail(input.username);
+    throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+  }
+  throttle.succeed(input.username);
   const session = ctx.core.sessions.open({
     userId: user.id,
     tenantId: user.tenant_id,
