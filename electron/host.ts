@@ -63,24 +63,32 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Reads the body; past MAX_BODY it keeps draining (so the answer can still be sent) but keeps nothing. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY ? reject(new Error('too large')) : resolveBody(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
 
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 async function serveStatic(res: ServerResponse, root: string, urlPath: string) {
-  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const decoded = decode(urlPath);
+  if (decoded === null) return send(res, 404, 'Not found', 'text/plain');
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   const file = resolve(root, rel === '' ? 'index.html' : rel);
   if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain');
   try {
@@ -125,7 +133,8 @@ export function createHost(options: HostOptions): Server {
       } catch {
         return refuse(res, 'VALIDATION', 'The request body must be JSON of at most 1 MiB.');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decode(url.pathname.slice('/api/'.length));
+      if (channel === null) return refuse(res, 'NOT_FOUND', 'There is no such channel.');
       const session = req.headers['x-chairside-session'];
       sendEnvelope(
         res,

@@ -94,9 +94,12 @@ function lockDown() {
 let core: Core | null = null;
 
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch hands over to the running window; it must not open the database.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
 
 app.whenReady().then(() => {
+  if (!firstInstance) return;
   lockDown();
   Menu.setApplicationMenu(null);
   core = createCore({

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closeCore, createCore } from './core/create-core';
 import { seedDemo } from './core/demo/demo.seed';
-import { DatabaseFromFutureError } from './core/db/migrator';
+import { DatabaseFromFutureError, MigrationEditedError } from './core/db/migrator';
 import { DATABASE_FILE, defaultDataDir } from './core/paths';
 import { createHost, listen } from './host';
 
@@ -53,7 +53,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DatabaseFromFutureError) console.error(err.message);
+  if (err instanceof DatabaseFromFutureError || err instanceof MigrationEditedError) console.error(err.message);
   else console.error('Chairside could not start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -274,6 +274,8 @@ CREATE TABLE audit_events (
   updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 );
 CREATE INDEX idx_audit_events_tenant_seq ON audit_events(tenant_id, seq);
+-- Each event has exactly one successor: two writers can never fork the chain.
+CREATE UNIQUE INDEX idx_audit_events_chain ON audit_events(tenant_id, prev_hash);
 CREATE INDEX idx_audit_events_entity ON audit_events(entity_id);
 CREATE INDEX idx_audit_events_patient ON audit_events(patient_id) WHERE patient_id IS NOT NULL;
 

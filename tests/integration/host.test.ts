@@ -82,6 +82,15 @@ describe('browser-mode host', () => {
     expect(unauth.status).toBe(401);
   });
 
+  it('answers malformed addresses and oversized bodies with an envelope, not a crash', async () => {
+    expect((await http('/%E0%A4%A', { method: 'GET' })).status).toBe(404);
+    const badChannel = await http('/api/%E0%A4%A', { headers: auth, body: '{}' });
+    expect(JSON.parse(badChannel.body).error.code).toBe('NOT_FOUND');
+    const huge = await http('/api/auth.signIn', { headers: auth, body: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(huge.status).toBe(400);
+    expect(JSON.parse(huge.body).error).toEqual({ code: 'VALIDATION', message: 'The request body must be JSON of at most 1 MiB.' });
+  });
+
   it('carries the session in x-chairside-session', async () => {
     const admin = await app.setup();
     const res = await http('/api/patients.search', { headers: { ...auth, 'x-chairside-session': admin }, body: '{}' });

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../electron/core/db/connection';
-import { currentVersion, DatabaseFromFutureError, loadMigrations, migrate, MigrationError } from '../../electron/core/db/migrator';
+import { currentVersion, DatabaseFromFutureError, loadMigrations, migrate, MigrationEditedError, MigrationError } from '../../electron/core/db/migrator';
 import { createCore } from '../../electron/core/create-core';
 import { MIGRATIONS, tempDir } from './harness';
 
@@ -80,6 +80,18 @@ describe('migrator', () => {
     expect(db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore);
     expect(tables(db)).not.toContain('half_done');
     expect(currentVersion(db)).toBe(1);
+    db.close();
+  });
+
+  it('refuses to run when an applied migration file was edited afterwards', () => {
+    const dir = scratch();
+    const migrations = join(dir, 'migrations');
+    mkdirSync(migrations);
+    copyFileSync(join(MIGRATIONS, '0001_init.sql'), join(migrations, '0001_init.sql'));
+    const db = openSqlite(join(dir, 'e.sqlite'));
+    migrate(db, loadMigrations(migrations));
+    writeFileSync(join(migrations, '0001_init.sql'), readFileSync(join(MIGRATIONS, '0001_init.sql'), 'utf8') + '\n-- edited\n');
+    expect(() => migrate(db, loadMigrations(migrations))).toThrow(MigrationEditedError);
     db.close();
   });
 

@@ -20,6 +20,12 @@ describe('patients', () => {
     expect(await app.call('patients.get', { id: a.id }, token)).toEqual(a);
   });
 
+  it('keeps numbering after a huge hand-typed chart number', async () => {
+    await app.call('patients.create', { ...ann, chartNumber: '99999999999999999999' }, token);
+    expect((await app.call('patients.create', { ...ann, firstName: 'Next' }, token)).chartNumber).toBe('1001');
+    expect((await app.call('patients.create', { ...ann, firstName: 'After' }, token)).chartNumber).toBe('1002');
+  });
+
   it('refuses a chart number that is taken', async () => {
     await app.call('patients.create', { ...ann, chartNumber: 'A-17' }, token);
     const err = await app.fail('patients.create', { ...ann, firstName: 'Other', chartNumber: 'A-17' }, token);

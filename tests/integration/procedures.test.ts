@@ -129,6 +129,19 @@ describe('procedures: edits', () => {
     expect((await app.call('visits.get', { id: c.visit.id }, c.dentist)).procedures.map((p) => p.id)).toEqual([started.id]);
   });
 
+  it('will not remove a planned procedure that a lab case points at', async () => {
+    const p = await c.add({ toothNumber: '3', code: 'D2740', name: 'Crown' });
+    const tenantId = (await app.call('session.state', {}, c.admin)).user!.tenantId;
+    const labId = app.core.newId();
+    await app.core.db.insertInto('labs').values({ id: labId, tenant_id: tenantId, name: 'Northside', phone: null, email: null, turnaround_days: 10 }).execute();
+    await app.core.db.insertInto('lab_cases').values({
+      id: app.core.newId(), tenant_id: tenantId, procedure_id: p.id, lab_id: labId, sent_date: null, due_date: null, received_date: null,
+      checked_date: null, tracking_no: null, shade: 'A2', instructions: null, notes: null,
+    }).execute();
+    const err = await app.fail('procedures.remove', { id: p.id, version: 1 }, c.dentist);
+    expect(err).toEqual({ code: 'CONFLICT', message: 'This procedure cannot be removed: it has a lab case: cancel it instead.' });
+  });
+
   it('keeps finished work as history: only notes may change', async () => {
     const p = await procedureIn('COMPLETED');
     const base = { id: p.id, version: p.version, code: p.code, name: p.name, toothNumber: '3', unitFee: p.unitFee };
@@ -159,10 +172,21 @@ describe('procedures: submitted claims', () => {
     expect((await app.fail('procedures.remove', { id: p.id, version: 1 }, c.dentist)).code).toBe('LOCKED');
   });
 
-  it('does not lock for a draft claim', async () => {
+  it('does not lock for a draft claim, but will not remove a procedure that is on one', async () => {
     const p = await c.add();
     await submitClaim(p.id, 'DRAFT');
+    const removal = await app.fail('procedures.remove', { id: p.id, version: 1 }, c.dentist);
+    expect(removal).toEqual({ code: 'CONFLICT', message: 'This procedure cannot be removed: it is on claim CLM-0042: take it off the claim first.' });
     expect((await app.call('procedures.setStatus', { id: p.id, version: 1, status: 'IN_PROGRESS' }, c.dentist)).status).toBe('IN_PROGRESS');
+  });
+
+  it('locks the visit’s date and provider once a procedure on it is claimed, but not its notes', async () => {
+    const p = await c.add();
+    await submitClaim(p.id);
+    const header = { id: c.visit.id, version: 1, providerId: c.providerId, date: '2026-03-02', time: '09:30' };
+    const moved = await app.fail('visits.update', { ...header, date: '2026-01-01' }, c.admin);
+    expect(moved).toMatchObject({ code: 'LOCKED', message: expect.stringContaining('claim CLM-0042') });
+    expect((await app.call('visits.update', { ...header, notes: 'Patient called to confirm' }, c.admin)).notes).toBe('Patient called to confirm');
   });
 
   it('is corrected by a new procedure that names it', async () => {

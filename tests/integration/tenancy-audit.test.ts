@@ -68,6 +68,16 @@ describe('audit trail', () => {
     expect(() => app.core.sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
   });
 
+  it('refuses a second event after the same predecessor, so the chain cannot fork', async () => {
+    await c.add();
+    const last = app.core.sqlite.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1').get() as Record<string, unknown>;
+    const { seq: _seq, ...fork }: Record<string, unknown> = { ...last, id: 'fork', hash: 'f'.repeat(64) };
+    const cols = Object.keys(fork);
+    expect(() =>
+      app.core.sqlite.prepare(`INSERT INTO audit_events (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(...Object.values(fork)),
+    ).toThrow(/UNIQUE constraint failed: audit_events.tenant_id, audit_events.prev_hash/);
+  });
+
   it('chains hashes so tampering behind the app’s back is found', async () => {
     await c.add();
     await c.add();

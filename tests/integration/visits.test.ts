@@ -86,6 +86,14 @@ describe('visits', () => {
     expect(archived.issues?.[0]?.path).toBe('patientId');
   });
 
+  it('keeps an archived patient’s chart as it is', async () => {
+    await app.call('patients.archive', { id: c.patient.id, version: 1 }, c.admin);
+    const add = await app.fail('procedures.add', { visitId: c.visit.id, code: 'D0120', name: 'Exam', unitFee: 0 }, c.dentist);
+    expect(add).toMatchObject({ code: 'VALIDATION', message: 'Maya Tanaka is archived, so their chart cannot change.' });
+    const edit = await app.fail('visits.update', { id: c.visit.id, version: 1, providerId: c.providerId, date: '2026-03-03' }, c.admin);
+    expect(edit.message).toBe('Maya Tanaka is archived, so their chart cannot change.');
+  });
+
   it('updates a visit header with optimistic locking', async () => {
     const v = await app.call('visits.update', { id: c.visit.id, version: 1, providerId: c.providerId, date: '2026-03-03', time: '14:00', notes: 'Moved' }, c.admin);
     expect(v).toMatchObject({ date: '2026-03-03', time: '14:00', notes: 'Moved', version: 2 });

@@ -23,6 +23,8 @@ describe('dates', () => {
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2024-13-01')).toBe(false);
     expect(isIsoDate('24-01-01')).toBe(false);
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('2226-11-21')).toBe(false);
   });
 
   it('checks times of day', () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AuditEvent, AuditVerification, Page } from '../../../shared/types';
-import type { AuthedContext, CallContext, Queryable } from '../context';
-import type { AuditEventRow } from '../db/schema';
+import type { Transaction } from 'kysely';
+import type { AuthedContext, CallContext } from '../context';
+import type { AuditEventRow, DB } from '../db/schema';
 
 export interface AuditEntry {
   entity: string;
@@ -23,11 +24,13 @@ function chainHash(prevHash: string, e: Omit<AuditEventRow, 'seq' | 'hash' | 'pr
 }
 
 /**
- * Appends one event. Call it inside the transaction that makes the change, so
- * the change and its record commit or fail together.
+ * Appends one event. It takes a transaction, never the bare database: the
+ * change and its record commit or fail together, and reading the previous
+ * hash and appending the next cannot be split by another writer (the unique
+ * (tenant_id, prev_hash) index refuses a fork should that ever happen).
  */
 export async function recordAudit(
-  trx: Queryable,
+  trx: Transaction<DB>,
   ctx: CallContext,
   tenantId: string,
   entry: AuditEntry,

@@ -5,7 +5,7 @@ import type { AuthedContext, CallContext, Session } from '../context';
 import { AppError } from '../errors';
 import { findUserByUsername } from '../users/users.repository';
 import { addUser } from '../users/users.service';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
 async function sessionUser(ctx: CallContext, s: Session): Promise<SessionUser> {
   const row = await ctx.core.db
@@ -56,12 +56,16 @@ export async function signIn(ctx: CallContext, input: { username: string; passwo
     displayName: user.display_name,
   });
   const signedIn = { ...ctx, session };
-  await recordAudit(ctx.core.db, signedIn, user.tenant_id, { entity: 'user', entityId: user.id, action: 'sign_in' });
+  await ctx.core.db
+    .transaction()
+    .execute((trx) => recordAudit(trx, signedIn, user.tenant_id, { entity: 'user', entityId: user.id, action: 'sign_in' }));
   return { user: await sessionUser(ctx, session), sessionToken: session.token };
 }
 
 export async function signOut(ctx: AuthedContext): Promise<{ signedOut: true }> {
-  await recordAudit(ctx.core.db, ctx, ctx.session.tenantId, { entity: 'user', entityId: ctx.session.userId, action: 'sign_out' });
+  await ctx.core.db
+    .transaction()
+    .execute((trx) => recordAudit(trx, ctx, ctx.session.tenantId, { entity: 'user', entityId: ctx.session.userId, action: 'sign_out' }));
   ctx.core.sessions.close(ctx.session.token);
   return { signedOut: true };
 }
@@ -80,6 +84,7 @@ export async function createTenant(
   input: PracticeInput,
   options: { firstRunOnly: boolean },
 ): Promise<{ tenantId: string; userId: string }> {
+  const passwordHash = await hashPassword(input.adminPassword);
   return ctx.core.db.transaction().execute(async (trx) => {
     // Checked inside the transaction so two first-run windows cannot both win.
     if (options.firstRunOnly && (await trx.selectFrom('tenants').select('id').limit(1).executeTakeFirst())) {
@@ -94,7 +99,7 @@ export async function createTenant(
       username: input.adminUsername,
       displayName: input.adminDisplayName,
       role: 'ADMIN',
-      password: input.adminPassword,
+      passwordHash,
     });
     const asAdmin = { ...ctx, session: { token: '', userId, tenantId, role: 'ADMIN' as const, displayName: input.adminDisplayName } };
     await recordAudit(trx, asAdmin, tenantId, {

@@ -1,5 +1,15 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  Kysely,
+  SqliteAdapter,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
 import type { DB } from './schema';
 
 export type Sqlite = Database.Database;
@@ -32,6 +42,28 @@ export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
   return db;
 }
 
+/**
+ * Kysely's SQLite driver opens transactions with a plain BEGIN, which takes
+ * the write lock only at the first write. If another connection (the desktop
+ * app and browser mode on one file, or a backup) commits in between, SQLite
+ * answers BUSY at once and busy_timeout cannot help. BEGIN IMMEDIATE takes the
+ * lock up front, so a second writer waits its turn instead of failing.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+function immediateSqliteDialect(config: SqliteDialectConfig): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ImmediateSqliteDriver(config),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
+
 export function createKysely(sqlite: Sqlite): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: immediateSqliteDialect({ database: sqlite }) });
 }

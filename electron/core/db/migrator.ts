@@ -32,6 +32,18 @@ export class MigrationError extends Error {
   }
 }
 
+export class MigrationEditedError extends Error {
+  constructor(readonly migration: string) {
+    super(
+      `Migration ${migration} was changed after it was applied to this database. Migrations are never edited once released; ` +
+        'add a new one instead. Nothing was changed.',
+    );
+    this.name = 'MigrationEditedError';
+  }
+}
+
+const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
+
 const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 /** Reads migrations/NNNN_name.sql in order; numbering must be 1, 2, 3 … with no gaps. */
@@ -68,12 +80,20 @@ export function currentVersion(db: Sqlite): number {
 /**
  * Applies every pending migration, each inside its own transaction together
  * with its bookkeeping row, so a failure leaves the file exactly as it was
- * before that migration. Refuses a database newer than the app.
+ * before that migration. Refuses a database newer than the app, and one whose
+ * applied migrations no longer match their files.
  */
 export function migrate(db: Sqlite, migrations: readonly Migration[]): { applied: number[] } {
   const latest = migrations.at(-1)?.version ?? 0;
   const from = currentVersion(db);
   if (from > latest) throw new DatabaseFromFutureError(from, latest);
+
+  // A migration edited after release would leave this database different from a new one.
+  const recorded = db.prepare('SELECT version, name, checksum FROM schema_migrations').all() as { version: number; name: string; checksum: string }[];
+  for (const r of recorded) {
+    const m = migrations.find((x) => x.version === r.version);
+    if (m && checksum(m.sql) !== r.checksum) throw new MigrationEditedError(`${String(r.version).padStart(4, '0')}_${r.name}`);
+  }
 
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)');
@@ -83,7 +103,7 @@ export function migrate(db: Sqlite, migrations: readonly Migration[]): { applied
     try {
       db.transaction(() => {
         db.exec(m.sql);
-        record.run(m.version, m.name, createHash('sha256').update(m.sql).digest('hex'));
+        record.run(m.version, m.name, checksum(m.sql));
       }).immediate();
     } catch (err) {
       throw new MigrationError(label, err);

@@ -7,7 +7,9 @@
  */
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { type ProcedureStatus, stepsFromPlanned } from '../../../shared/domain/status';
+import { recordAudit } from '../audit/audit.service';
 import { createTenant, signIn } from '../auth/auth.service';
+import { hashPassword } from '../auth/password';
 import type { AuthedContext, CallContext, Core } from '../context';
 import * as patients from '../patients/patients.service';
 import * as procedures from '../procedures/procedures.service';
@@ -44,6 +46,25 @@ function prng(seed: number) {
   };
 }
 
+/**
+ * Demo rows for tables whose services come in later issues (labs, orders,
+ * lab cases, treatment records): inserted with an audit event each, in one
+ * transaction, so the demo's audit trail is as complete as real use.
+ */
+async function insertAudited(
+  ctx: AuthedContext,
+  table: 'labs' | 'orders' | 'order_items' | 'lab_cases' | 'treatment_records',
+  rows: ({ id: string } & Record<string, unknown>)[],
+  patientId: string | null = null,
+) {
+  await ctx.core.db.transaction().execute(async (trx) => {
+    await trx.insertInto(table).values(rows as never).execute();
+    for (const row of rows) {
+      await recordAudit(trx, ctx, ctx.session.tenantId, { entity: table, entityId: row.id, patientId, action: 'create', after: row });
+    }
+  });
+}
+
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -62,7 +83,7 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const base: CallContext = { core, session: null, workstation };
   const practiceName = 'Maple Street Dental';
-  const { tenantId } = await createTenant(
+  const { tenantId, userId: adminId } = await createTenant(
     base,
     { practiceName, currency: 'USD', adminDisplayName: 'Dana Whitfield', adminUsername: 'admin', adminPassword: DEMO_PASSWORD },
     { firstRunOnly: true },
@@ -74,9 +95,18 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
     { username: 'assist', displayName: 'Kim Lee', role: 'ASSISTANT' },
     { username: 'frontdesk', displayName: 'Pat Quinn', role: 'FRONT_DESK' },
   ];
+  const adminCtx: AuthedContext = {
+    ...base,
+    session: { token: '', userId: adminId, tenantId, role: 'ADMIN', displayName: 'Dana Whitfield' },
+  };
   const ids: Record<string, string> = {};
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const s of staff) {
-    ids[s.username] = await core.db.transaction().execute((trx) => addUser(trx, base, tenantId, { ...s, password: DEMO_PASSWORD }));
+    ids[s.username] = await core.db.transaction().execute(async (trx) => {
+      const id = await addUser(trx, base, tenantId, { ...s, passwordHash });
+      await recordAudit(trx, adminCtx, tenantId, { entity: 'user', entityId: id, action: 'create', after: s });
+      return id;
+    });
   }
   const { sessionToken } = await signIn(base, { username: 'drpatel', password: DEMO_PASSWORD });
   const ctx: AuthedContext = { ...base, session: core.sessions.get(sessionToken)! };
@@ -84,10 +114,10 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
   const today = core.now().toISOString().slice(0, 10);
 
   const labId = core.newId();
-  await core.db.insertInto('labs').values([
+  await insertAudited(adminCtx, 'labs', [
     { id: labId, tenant_id: tenantId, name: 'Northside Dental Lab', phone: '555-0142', email: 'cases@northside.example', turnaround_days: 10 },
     { id: core.newId(), tenant_id: tenantId, name: 'Precision Ceramics', phone: '555-0177', email: null, turnaround_days: 7 },
-  ]).execute();
+  ]);
 
   const orderId = core.newId();
   const lots = [
@@ -95,8 +125,8 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
     { id: core.newId(), product_id: 'LID-2-50', product_name: 'Lidocaine 2% 1:100k, cartridge', quantity: 100, lot_number: 'LD24-7781', expiry_date: '2026-12-31' },
     { id: core.newId(), product_id: 'SEAL-CLR', product_name: 'Pit & fissure sealant, clear', quantity: 10, lot_number: 'SF-55102', expiry_date: '2027-01-15' },
   ];
-  await core.db.insertInto('orders').values({ id: orderId, tenant_id: tenantId, supplier: 'Henley Dental Supply', order_number: 'HDS-558201', order_date: addDays(today, -60), received_date: addDays(today, -55), notes: null }).execute();
-  await core.db.insertInto('order_items').values(lots.map((l) => ({ ...l, tenant_id: tenantId, order_id: orderId, unit_cost: null }))).execute();
+  await insertAudited(adminCtx, 'orders', [{ id: orderId, tenant_id: tenantId, supplier: 'Henley Dental Supply', order_number: 'HDS-558201', order_date: addDays(today, -60), received_date: addDays(today, -55), notes: null }]);
+  await insertAudited(adminCtx, 'order_items', lots.map((l) => ({ ...l, tenant_id: tenantId, order_id: orderId, unit_cost: null })));
 
   const statuses: ProcedureStatus[] = ['PLANNED', 'IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED', 'COMPLETED', 'CANCELLED'];
   for (let i = 0; i < 50; i++) {
@@ -146,23 +176,23 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
         }
         if ('lab' in item && ['SENT_TO_LAB', 'RECEIVED', 'COMPLETED'].includes(proc.status)) {
           const sent = addDays(date, 1);
-          await core.db.insertInto('lab_cases').values({
+          await insertAudited(ctx, 'lab_cases', [{
             id: core.newId(), tenant_id: tenantId, procedure_id: proc.id, lab_id: labId,
             sent_date: sent, due_date: addDays(sent, 14),
             received_date: proc.status === 'SENT_TO_LAB' ? null : addDays(sent, 12),
             checked_date: proc.status === 'COMPLETED' ? addDays(sent, 13) : null,
             tracking_no: `NS-${10000 + i * 10 + p}`, shade: pick(['A1', 'A2', 'A3', 'B1']),
             instructions: 'Full contour zirconia, light occlusal contact.', notes: null,
-          }).execute();
+          }], patient.id);
         }
         if (proc.status === 'COMPLETED' && item.code.startsWith('D23')) {
           const lot = lots[0]!;
-          await core.db.insertInto('treatment_records').values({
+          await insertAudited(ctx, 'treatment_records', [{
             id: core.newId(), tenant_id: tenantId, patient_id: patient.id, order_id: orderId, order_item_id: lot.id,
             procedure_id: proc.id, product_id: lot.product_id, product_name: lot.product_name, quantity_used: 1,
             date_applied: date, diagnosis: 'Caries', procedure_performed: item.name,
             wound_location: `Tooth ${proc.toothNumber ?? ''}`.trim(), doctor_notes: null, recorded_by: visit.providerId,
-          }).execute();
+          }], patient.id);
         }
       }
     }

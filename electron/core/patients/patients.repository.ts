@@ -33,13 +33,17 @@ export function findByChartNumber(db: Queryable, tenantId: string, chartNumber: 
     .executeTakeFirst();
 }
 
-/** Next free numeric chart number: the highest all-digit one plus one. */
+/**
+ * Next free numeric chart number: the highest all-digit one plus one. Only
+ * numbers of up to 9 digits count, so one odd, huge chart number typed by hand
+ * cannot push the sequence past what an integer holds exactly.
+ */
 export async function nextChartNumber(db: Queryable, tenantId: string): Promise<string> {
   const row = await db
     .selectFrom('patients')
     .select(sql<number | null>`max(cast(chart_number as integer))`.as('n'))
     .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`chart_number not glob '*[^0-9]*'`)
+    .where(sql<boolean>`chart_number not glob '*[^0-9]*' and length(chart_number) between 1 and 9`)
     .executeTakeFirst();
   return String((row?.n ?? 1000) + 1);
 }

@@ -1,6 +1,6 @@
 import type { Page, Patient } from '../../../shared/types';
 import { recordAudit } from '../audit/audit.service';
-import type { AuthedContext } from '../context';
+import type { AuthedContext, Queryable } from '../context';
 import { AppError, conflict, invalid, notFound } from '../errors';
 import { findByChartNumber, findPatient, nextChartNumber, searchPatients, toPatient } from './patients.repository';
 
@@ -12,6 +12,16 @@ export interface PatientInput {
   phone: string | null;
   email: string | null;
   alerts: string | null;
+}
+
+/** Archived patients keep their history, but their chart no longer changes. */
+export async function requireActivePatient(db: Queryable, tenantId: string, patientId: string, path: string) {
+  const patient = await findPatient(db, tenantId, patientId);
+  if (!patient) throw notFound('Patient');
+  if (patient.archived_at) {
+    throw invalid(path, `${patient.first_name} ${patient.last_name} is archived, so their chart cannot change.`);
+  }
+  return patient;
 }
 
 function checkBirthDate(ctx: AuthedContext, dob: string) {

@@ -65,3 +65,30 @@ export function listVisitProcedures(db: Queryable, tenantId: string, visitId: st
     .orderBy('pr.id')
     .execute();
 }
+
+/** The number of a submitted claim holding any procedure of the visit, if there is one. */
+export async function findVisitLockingClaim(db: Queryable, tenantId: string, visitId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('procedures as pr')
+    .innerJoin('claim_procedures as cp', 'cp.procedure_id', 'pr.id')
+    .innerJoin('claims as c', 'c.id', 'cp.claim_id')
+    .select('c.claim_number')
+    .where('pr.tenant_id', '=', tenantId)
+    .where('pr.visit_id', '=', visitId)
+    .where('c.status', 'in', LOCKING_CLAIM_STATUSES)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.claim_number;
+}
+
+/** What still points at a procedure, so removing it would lose or orphan a record. */
+export async function findProcedureDependents(db: Queryable, tenantId: string, id: string) {
+  const [claim, labCase, record, correction] = await Promise.all([
+    db.selectFrom('claim_procedures as cp').innerJoin('claims as c', 'c.id', 'cp.claim_id').select('c.claim_number')
+      .where('cp.tenant_id', '=', tenantId).where('cp.procedure_id', '=', id).limit(1).executeTakeFirst(),
+    db.selectFrom('lab_cases').select('id').where('tenant_id', '=', tenantId).where('procedure_id', '=', id).limit(1).executeTakeFirst(),
+    db.selectFrom('treatment_records').select('id').where('tenant_id', '=', tenantId).where('procedure_id', '=', id).limit(1).executeTakeFirst(),
+    db.selectFrom('procedures').select('id').where('tenant_id', '=', tenantId).where('corrects_procedure_id', '=', id).limit(1).executeTakeFirst(),
+  ]);
+  return { claimNumber: claim?.claim_number, labCase: Boolean(labCase), treatmentRecord: Boolean(record), correction: Boolean(correction) };
+}

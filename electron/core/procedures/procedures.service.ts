@@ -4,9 +4,10 @@ import type { Procedure } from '../../../shared/types';
 import { recordAudit } from '../audit/audit.service';
 import type { AuthedContext, Queryable } from '../context';
 import { AppError, conflict, invalid, notFound } from '../errors';
+import { requireActivePatient } from '../patients/patients.service';
 import { findUser } from '../users/users.repository';
 import { findVisit } from '../visits/visits.repository';
-import { findProcedure, type ProcedureRecord, toProcedure } from './procedures.repository';
+import { findProcedure, findProcedureDependents, type ProcedureRecord, toProcedure } from './procedures.repository';
 
 export interface ProcedureFields {
   code: string;
@@ -72,6 +73,7 @@ export async function add(
   return ctx.core.db.transaction().execute(async (trx) => {
     const visit = await findVisit(trx, tenantId, input.visitId);
     if (!visit) throw notFound('Visit');
+    await requireActivePatient(trx, tenantId, visit.patient_id, 'visitId');
     if (input.correctsProcedureId) {
       const original = await findProcedure(trx, tenantId, input.correctsProcedureId);
       if (!original) throw invalid('correctsProcedureId', 'The procedure being corrected was not found.');
@@ -177,8 +179,17 @@ export async function remove(ctx: AuthedContext, input: { id: string; version: n
     if (before.status !== 'PLANNED') {
       throw new AppError('ILLEGAL_TRANSITION', 'Only a planned procedure can be removed. Cancel it instead, so its history stays.');
     }
-    const corrected = await trx.selectFrom('procedures').select('id').where('corrects_procedure_id', '=', input.id).executeTakeFirst();
-    if (corrected) throw new AppError('CONFLICT', 'Another procedure corrects this one, so it cannot be removed.');
+    const dependents = await findProcedureDependents(trx, tenantId, input.id);
+    const blocker = dependents.claimNumber
+      ? `it is on claim ${dependents.claimNumber}: take it off the claim first`
+      : dependents.labCase
+        ? 'it has a lab case: cancel it instead'
+        : dependents.treatmentRecord
+          ? 'products used on the patient are recorded against it: cancel it instead'
+          : dependents.correction
+            ? 'another procedure corrects it'
+            : null;
+    if (blocker) throw new AppError('CONFLICT', `This procedure cannot be removed: ${blocker}.`);
     const res = await trx
       .deleteFrom('procedures')
       .where('tenant_id', '=', tenantId)

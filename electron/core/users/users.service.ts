@@ -15,12 +15,16 @@ export async function getProviders(ctx: AuthedContext): Promise<Provider[]> {
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
 }
 
-/** Inserts a user inside the caller's transaction; the username must be free in the whole file. */
+/**
+ * Inserts a user inside the caller's transaction; the username must be free in
+ * the whole file. Takes the password already hashed: scrypt is slow and must
+ * not run while the transaction holds the database.
+ */
 export async function addUser(
   trx: Queryable,
   ctx: { core: AuthedContext['core'] },
   tenantId: string,
-  input: { username: string; displayName: string; role: Role; password: string },
+  input: { username: string; displayName: string; role: Role; passwordHash: string },
 ): Promise<string> {
   if (await findUserByUsername(trx, input.username)) {
     throw invalid('username', `The username "${input.username}" is taken.`);
@@ -32,7 +36,7 @@ export async function addUser(
     username: input.username,
     display_name: input.displayName,
     role: input.role,
-    password_hash: await hashPassword(input.password),
+    password_hash: input.passwordHash,
   });
   return id;
 }
@@ -41,9 +45,9 @@ export async function createUser(
   ctx: AuthedContext,
   input: { username: string; displayName: string; role: Role; password: string },
 ): Promise<User> {
-  // Hash outside the transaction: it is slow and needs no lock.
+  const passwordHash = await hashPassword(input.password);
   return ctx.core.db.transaction().execute(async (trx) => {
-    const id = await addUser(trx, ctx, ctx.session.tenantId, input);
+    const id = await addUser(trx, ctx, ctx.session.tenantId, { ...input, passwordHash });
     const row = await findUser(trx, ctx.session.tenantId, id);
     if (!row) throw notFound('User');
     const user = toUser(row);

@@ -2,9 +2,10 @@ import type { VisitStatus } from '../../../shared/domain/status';
 import type { Page, VisitDetails, VisitSummary } from '../../../shared/types';
 import { recordAudit } from '../audit/audit.service';
 import type { AuthedContext } from '../context';
-import { conflict, invalid, notFound } from '../errors';
+import { AppError, conflict, invalid, notFound } from '../errors';
 import { findPatient } from '../patients/patients.repository';
-import { listVisitProcedures, toProcedure } from '../procedures/procedures.repository';
+import { findVisitLockingClaim, listVisitProcedures, toProcedure } from '../procedures/procedures.repository';
+import { requireActivePatient } from '../patients/patients.service';
 import { requireProvider } from '../users/users.service';
 import { findVisitSummary, listVisitSummaries } from './visits.repository';
 
@@ -24,9 +25,7 @@ export async function create(
 ): Promise<VisitSummary> {
   const tenantId = ctx.session.tenantId;
   return ctx.core.db.transaction().execute(async (trx) => {
-    const patient = await findPatient(trx, tenantId, input.patientId);
-    if (!patient) throw notFound('Patient');
-    if (patient.archived_at) throw invalid('patientId', `${patient.first_name} ${patient.last_name} is archived: restore the patient first.`);
+    await requireActivePatient(trx, tenantId, input.patientId, 'patientId');
     await requireProvider(trx, tenantId, input.providerId, 'providerId');
     if (input.appointmentId) {
       const appt = await trx
@@ -62,6 +61,11 @@ export async function update(ctx: AuthedContext, input: VisitInput & { id: strin
   return ctx.core.db.transaction().execute(async (trx) => {
     const before = await findVisitSummary(trx, tenantId, input.id);
     if (!before) throw notFound('Visit');
+    await requireActivePatient(trx, tenantId, before.patientId, 'id');
+    // The date and provider are the claimed procedures' date of service and provider.
+    const claim =
+      (input.date !== before.date || input.providerId !== before.providerId) && (await findVisitLockingClaim(trx, tenantId, input.id));
+    if (claim) throw new AppError('LOCKED', `This visit has procedures on submitted claim ${claim}: its date and provider cannot change.`);
     await requireProvider(trx, tenantId, input.providerId, 'providerId');
     const res = await trx
       .updateTable('visits')
