@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the gates (typecheck, lint, Electron security scan), then the
+// `npm test`: the gates (typecheck, lint, Electron security scan, the desktop
+// bundle builds), then the
 // unit + integration suites (vitest) and the end-to-end suite (Playwright on
 // Debian Chromium). Everything runs even after a failure, so one run shows all
 // that is wrong. Ends with one line: "N passed, N failed" over every test and gate.
@@ -41,6 +42,7 @@ function suite(label, report, count, exitOk) {
 gate('typecheck', 'typecheck');
 gate('lint', 'lint');
 gate('security (electronegativity)', 'security');
+gate('desktop build (electron-vite)', 'build');
 
 rmSync('.reports/vitest.json', { force: true });
 const vitestOk = run('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/vitest.json']);
