@@ -9,6 +9,7 @@ import type { Patient } from '../../../shared/types';
 import { formatDay } from '../../lib/dates';
 import { applyServerIssues } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
 import { ConflictAlert } from '../../ui/ConflictAlert';
 import { patientName } from './patientName';
 
@@ -45,8 +46,9 @@ export function PatientFormModal({ opened, patient, onClose, onSaved }: Props) {
 }
 
 function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
-  const [version, setVersion] = useState(patient?.version ?? 1);
-  const [conflict, setConflict] = useState<'none' | 'stale' | 'reloading' | Patient>('none');
+  const { version, conflict, markStale, reload } = useStaleVersion(patient?.version ?? 1, () =>
+    patient ? api.patients.get({ id: patient.id }) : Promise.resolve(null),
+  );
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof patientFields>>({
     resolver: zodResolver(patientFields),
@@ -67,34 +69,21 @@ function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.code === 'VALIDATION') setFormError(applyServerIssues(err, form.setError, FIELDS)[0] ?? null);
-      else if (err.code === 'CONFLICT') setConflict('stale');
+      else if (err.code === 'CONFLICT') markStale();
       else notifyError(err);
     }
   });
 
-  const reload = async () => {
-    if (!patient) return;
-    setConflict('reloading');
-    try {
-      const fresh = await api.patients.get({ id: patient.id });
-      setVersion(fresh.version);
-      setConflict(fresh);
-    } catch (err) {
-      setConflict('stale');
-      notifyError(err);
-    }
-  };
-
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
-        {conflict !== 'none' ? (
+        {conflict ? (
           <ConflictAlert
             noun="patient"
             reloading={conflict === 'reloading'}
             onReload={() => void reload()}
             saved={
-              typeof conflict === 'object' ? (
+              isSavedRecord(conflict) ? (
                 <Text size="sm">
                   {patientName(conflict)} · born {formatDay(conflict.dateOfBirth)} · {conflict.phone ?? 'no phone'}
                   {conflict.alerts ? ` · Alerts: ${conflict.alerts}` : ''}

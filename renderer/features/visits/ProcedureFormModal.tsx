@@ -23,6 +23,7 @@ import { AREA_NAMES, AREAS, SURFACE_NAMES, SURFACES, surfacesToText } from '../.
 import type { Procedure } from '../../../shared/types';
 import { applyServerIssues } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
 import { ConflictAlert } from '../../ui/ConflictAlert';
 import {
   emptyProcedureValues,
@@ -65,14 +66,20 @@ export function ProcedureFormModal({ dialog, onClose, ...rest }: Props) {
   );
 }
 
-type Conflict = null | 'stale' | 'reloading' | Procedure;
-
 function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose, onSaved, onCorrect }: Omit<Props, 'dialog'> & { dialog: ProcedureDialog }) {
   const providers = useProviders();
   const editing = dialog.mode === 'edit' ? dialog.procedure : null;
   const corrects = dialog.mode === 'add' ? (dialog.corrects ?? null) : null;
-  const [version, setVersion] = useState(editing?.version ?? 1);
-  const [conflict, setConflict] = useState<Conflict>(null);
+  const { version, conflict, markStale, reload } = useStaleVersion(editing?.version ?? 1, async () => {
+    if (!editing) return null;
+    const fresh = (await api.visits.get({ id: visitId })).procedures.find((p) => p.id === editing.id);
+    if (!fresh) {
+      notifyError(new ApiError('NOT_FOUND', 'This procedure was removed from the visit.'));
+      onSaved();
+      return null;
+    }
+    return fresh;
+  });
   const [locked, setLocked] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -105,7 +112,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
           setFormError(applyServerIssues(err, form.setError, PROCEDURE_FORM_FIELDS, SERVER_FIELD_NAMES)[0] ?? null);
           break;
         case 'CONFLICT':
-          setConflict('stale');
+          markStale();
           break;
         case 'LOCKED':
           setLocked(err.message);
@@ -115,26 +122,6 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
       }
     }
   });
-
-  const reload = async () => {
-    if (!editing) return;
-    setConflict('reloading');
-    try {
-      const visit = await api.visits.get({ id: visitId });
-      const fresh = visit.procedures.find((p) => p.id === editing.id);
-      if (!fresh) {
-        notifyError(new ApiError('NOT_FOUND', 'This procedure was removed from the visit.'));
-        onSaved();
-        return;
-      }
-      // Only the version moves: the user's typing stays, their version is shown beside it.
-      setVersion(fresh.version);
-      setConflict(fresh);
-    } catch (err) {
-      setConflict('stale');
-      notifyError(err);
-    }
-  };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
@@ -152,7 +139,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
             noun="procedure"
             reloading={conflict === 'reloading'}
             onReload={() => void reload()}
-            saved={typeof conflict === 'object' ? <SavedProcedure p={conflict} currency={currency} /> : undefined}
+            saved={isSavedRecord(conflict) ? <SavedProcedure p={conflict} currency={currency} /> : undefined}
           />
         ) : null}
         {locked && editing ? (
