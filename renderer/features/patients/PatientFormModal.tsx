@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
 import { ConflictAlert } from '../../ui/ConflictAlert';
 import { patientName } from './patientName';
+import { FormError } from '../../ui/FormError';
 
 type Values = z.input<typeof patientFields>;
 const FIELDS = ['firstName', 'lastName', 'dateOfBirth', 'chartNumber', 'phone', 'email', 'alerts'];
@@ -92,11 +93,7 @@ function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
             }
           />
         ) : null}
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <SimpleGrid cols={2}>
           <TextInput label="First name" data-autofocus {...form.register('firstName')} error={errors.firstName?.message} />
           <TextInput label="Last name" {...form.register('lastName')} error={errors.lastName?.message} />

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Divider, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Divider, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -9,6 +8,7 @@ import { contract } from '../../../shared/contract';
 import { applyServerIssues } from '../../lib/formErrors';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session.store';
+import { FormError } from '../../ui/FormError';
 
 // The contract's schema plus the confirmation, which only the form needs.
 const schema = contract['setup.createPractice'].input
@@ -53,11 +53,7 @@ export function SetupScreen() {
     <AuthLayout title="Set up your practice" subtitle="This runs once. You will be the administrator and can add your team afterwards." width={460}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
-          {formError ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           <Group grow align="flex-start">
             <TextInput label="Practice name" autoFocus {...form.register('practiceName')} error={errors.practiceName?.message} />
             <TextInput label="Currency" maw={110} {...form.register('currency')} error={errors.currency?.message} />

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -9,6 +8,7 @@ import { contract } from '../../../shared/contract';
 import { applyServerIssues } from '../../lib/formErrors';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session.store';
+import { FormError } from '../../ui/FormError';
 
 const schema = contract['auth.signIn'].input;
 type Values = z.input<typeof schema>;
@@ -47,11 +47,7 @@ export function SignInScreen() {
               Your session ended. Please sign in again.
             </Alert>
           ) : null}
-          {formError ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           <TextInput label="Username" autoComplete="username" autoFocus {...form.register('username')} error={errors.username?.message} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
           <Button type="submit" loading={isSubmitting} fullWidth mt="xs">

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { todayIso } from '../../lib/dates';
 import { applyServerIssues } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { providerOptions, useProviders } from './providers.store';
+import { FormError } from '../../ui/FormError';
 
 const schema = contract['visits.create'].input;
 type Values = z.input<typeof schema>;
@@ -56,11 +57,7 @@ function NewVisitForm({ patientId, defaultProviderId, onClose, onCreated }: Omit
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Controller
           control={form.control}
           name="providerId"

@@ -1,19 +1,4 @@
-import {
-  Alert,
-  Button,
-  Chip,
-  Group,
-  Input,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Chip, Group, Input, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -35,6 +20,7 @@ import {
   type ProcedureFormValues,
 } from './procedureForm';
 import { providerOptions, useProviders } from './providers.store';
+import { FormError } from '../../ui/FormError';
 
 export type ProcedureDialog =
   | { mode: 'add'; initial?: ProcedureFormValues; corrects?: Procedure }
@@ -153,11 +139,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
             </Button>
           </Alert>
         ) : null}
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
 
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Code" placeholder="D2391" data-autofocus {...form.register('code')} error={errors.code?.message} />
