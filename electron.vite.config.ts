@@ -10,7 +10,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main.ts'),
           // Emitted beside index.js; run-in-worker.ts loads it from there.
-          'report.worker': resolve('electron/core/reports/report.worker.ts'),
+          'readonly.worker': resolve('electron/core/worker/readonly.worker.ts'),
         },
         external: ['better-sqlite3'],
       },

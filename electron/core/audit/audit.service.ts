@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { AuditEvent, AuditVerification, Page } from '../../../shared/types';
 import type { Transaction } from 'kysely';
 import type { AuthedContext, CallContext } from '../context';
-import type { AuditEventRow, DB } from '../db/schema';
+import type { DB } from '../db/schema';
+import { runInWorker } from '../worker/run-in-worker';
+import { chainHash, GENESIS } from './chain';
 
 export interface AuditEntry {
   entity: string;
@@ -11,16 +12,6 @@ export interface AuditEntry {
   patientId?: string | null;
   before?: unknown;
   after?: unknown;
-}
-
-const GENESIS = '0'.repeat(64);
-
-function chainHash(prevHash: string, e: Omit<AuditEventRow, 'seq' | 'hash' | 'prev_hash' | 'created_at' | 'updated_at'>): string {
-  const body = JSON.stringify([
-    prevHash, e.id, e.tenant_id, e.at, e.user_id, e.workstation, e.patient_id,
-    e.entity, e.entity_id, e.action, e.before_json, e.after_json,
-  ]);
-  return createHash('sha256').update(body).digest('hex');
 }
 
 /**
@@ -101,17 +92,12 @@ export async function listAudit(
   };
 }
 
-/** Recomputes the tenant's chain; the first event that does not match is reported. */
-export function verifyAudit(ctx: AuthedContext): AuditVerification {
-  const stmt = ctx.core.sqlite.prepare('SELECT * FROM audit_events WHERE tenant_id = ? ORDER BY seq');
-  let prev = GENESIS;
-  let checked = 0;
-  for (const row of stmt.iterate(ctx.session.tenantId) as IterableIterator<AuditEventRow>) {
-    checked++;
-    if (row.prev_hash !== prev || chainHash(prev, row) !== row.hash) {
-      return { checked, ok: false, brokenAt: row.seq };
-    }
-    prev = row.hash;
-  }
-  return { checked, ok: true, brokenAt: null };
+/** Recomputes the tenant's whole chain in the read-only worker: it reads every event. */
+export function verifyAudit(ctx: AuthedContext): Promise<AuditVerification> {
+  return runInWorker<AuditVerification>({
+    file: ctx.core.file,
+    ...(ctx.core.nativeBinding ? { nativeBinding: ctx.core.nativeBinding } : {}),
+    kind: 'auditVerify',
+    tenantId: ctx.session.tenantId,
+  });
 }

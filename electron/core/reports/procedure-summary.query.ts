@@ -8,7 +8,7 @@ export interface SummaryJob {
   to: string;
 }
 
-/** Runs on a read-only connection inside the report worker, never on the main loop. */
+/** Runs on a read-only connection inside the worker (worker/readonly.worker.ts), never on the main loop. */
 export function procedureSummary(db: Sqlite, job: SummaryJob): ProcedureSummaryReport {
   const rows = db
     .prepare(

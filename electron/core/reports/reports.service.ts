@@ -1,6 +1,6 @@
 import type { ProcedureSummaryReport } from '../../../shared/types';
 import type { AuthedContext } from '../context';
-import { runInWorker } from './run-in-worker';
+import { runInWorker } from '../worker/run-in-worker';
 
 export function procedureSummaryReport(ctx: AuthedContext, input: { from: string; to: string }): Promise<ProcedureSummaryReport> {
   return runInWorker<ProcedureSummaryReport>({

@@ -1,14 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import type { WorkerJob } from './report.worker';
+import type { WorkerJob } from './readonly.worker';
 
 /**
  * From source (tsx, vitest) the worker is the .ts file, loaded through tsx;
  * in the built app electron-vite emits it next to the main bundle as .js.
  */
 function startWorker(job: WorkerJob): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./report.worker.js', import.meta.url), { workerData: job });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./readonly.worker.js', import.meta.url), { workerData: job });
   // Node 20 ignores --import in a worker's execArgv, so register tsx by hand.
-  const entry = JSON.stringify(new URL('./report.worker.ts', import.meta.url).href);
+  const entry = JSON.stringify(new URL('./readonly.worker.ts', import.meta.url).href);
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`;
   return new Worker(boot, { eval: true, workerData: job });
 }
