@@ -13,6 +13,9 @@ export class SessionStore {
   constructor(private readonly now: () => Date) {}
 
   open(s: Omit<Session, 'token'>): Session {
+    // Expired sessions are otherwise dropped only when their token is used again.
+    const t = this.now().getTime();
+    for (const [old, x] of this.byToken) if (t - x.lastSeen > IDLE_MS) this.byToken.delete(old);
     const token = randomBytes(32).toString('base64url');
     const session = { ...s, token };
     this.byToken.set(token, { ...session, lastSeen: this.now().getTime() });

@@ -31,6 +31,9 @@ export class SignInThrottle {
 
   private recent(username: string): number[] {
     const t = this.now().getTime();
-    return (this.failures.get(username) ?? []).filter((at) => t - at < Math.max(WINDOW_MS, LOCK_MS));
+    const recent = (this.failures.get(username) ?? []).filter((at) => t - at < Math.max(WINDOW_MS, LOCK_MS));
+    // Forget names whose failures have aged out, so guessing many names does not grow the map for ever.
+    if (recent.length === 0) this.failures.delete(username);
+    return recent;
   }
 }
