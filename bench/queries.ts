@@ -27,7 +27,7 @@ let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 const uuid = (n: number, kind: number) => `00000000-0000-4000-8${kind}00-${n.toString(16).padStart(12, '0')}`;
 
-const { tenantId, userId } = await createTenant(base, {
+const { tenantId } = await createTenant(core, 'bench', {
   practiceName: 'Bench Dental', currency: 'USD', adminDisplayName: 'Admin', adminUsername: 'admin', adminPassword: 'bench-password',
 }, { firstRunOnly: true });
 const dentistId = uuid(1, 9);
@@ -55,7 +55,7 @@ core.sqlite.exec('ANALYZE');
 console.log(`set-up: ${PATIENTS} patients, ${VISITS} visits in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 const { sessionToken } = await signIn(base, { username: 'admin', password: 'bench-password' });
-void userId;
+
 const meta = { sessionToken, workstation: 'bench' };
 
 async function time(label: string, channel: string, input: unknown, runs = 20) {

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'ILLEGAL_TRANSITION',
   'LOCKED',
+  'ARCHIVED',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'INTERNAL',
@@ -38,5 +39,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   ILLEGAL_TRANSITION: 409,
   LOCKED: 423,
+  ARCHIVED: 423,
   INTERNAL: 500,
 };

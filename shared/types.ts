@@ -24,6 +24,8 @@ export interface SessionState {
   needsSetup: boolean;
   user: SessionUser | null;
   workstation: string;
+  /** The main process's clock (ISO-8601 UTC): "today" and "overdue" follow it, not the workstation's. */
+  now: string;
 }
 
 export interface SignedIn {

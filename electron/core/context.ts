@@ -4,6 +4,7 @@ import type { Sqlite } from './db/connection';
 import type { DB } from './db/schema';
 import type { SessionStore } from './auth/sessions';
 import type { SignInThrottle } from './auth/throttle';
+import type { JobRunner } from './worker/jobs';
 
 /** Either the database or an open transaction: repositories accept both. */
 export type Queryable = Kysely<DB> | Transaction<DB>;
@@ -13,16 +14,17 @@ export interface Core {
   db: Kysely<DB>;
   sqlite: Sqlite;
   file: string;
-  /** Electron-ABI better-sqlite3 build, passed on to worker threads. */
-  nativeBinding?: string | undefined;
   sessions: SessionStore;
   signInThrottle: SignInThrottle;
-  /** Injected so tests can fix time and ids. */
+  /** The long-lived worker threads for long read-only work. */
+  jobs: JobRunner;
+  /** Injected so tests can fix time and ids; every timestamp the core writes comes from here. */
   now: () => Date;
   newId: () => string;
   logError: (err: unknown, where: string) => void;
 }
 
+/** The signed-in user as of this call: read afresh from the database on every call. */
 export interface Session {
   token: string;
   userId: string;
@@ -41,4 +43,15 @@ export interface CallContext {
 /** A call that passed the role check: the session is known. */
 export interface AuthedContext extends CallContext {
   session: Session;
+}
+
+/** Who an audit event is attributed to. */
+export interface Actor {
+  tenantId: string;
+  userId: string | null;
+  workstation: string;
+}
+
+export function actorOf(ctx: AuthedContext): Actor {
+  return { tenantId: ctx.session.tenantId, userId: ctx.session.userId, workstation: ctx.workstation };
 }

@@ -6,10 +6,12 @@ import { SignInThrottle } from './auth/throttle';
 import type { Core } from './context';
 import { createKysely, openSqlite } from './db/connection';
 import { loadMigrations, migrate } from './db/migrator';
+import { JobRunner } from './worker/jobs';
 
 export interface CoreOptions {
   file: string;
   migrationsDir: string;
+  /** Electron-ABI build of better-sqlite3 (the desktop app); the worker threads load it too. */
   nativeBinding?: string | undefined;
   now?: () => Date;
   newId?: () => string;
@@ -31,9 +33,9 @@ export function createCore(options: CoreOptions): Core {
     db: createKysely(sqlite),
     sqlite,
     file: options.file,
-    nativeBinding: options.nativeBinding,
     sessions: new SessionStore(now),
     signInThrottle: new SignInThrottle(now),
+    jobs: new JobRunner({ file: options.file, nativeBinding: options.nativeBinding }),
     now,
     newId: options.newId ?? randomUUID,
     logError: options.logError ?? ((err, where) => console.error(`[chairside] ${where}:`, err)),
@@ -41,6 +43,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 export async function closeCore(core: Core): Promise<void> {
+  await core.jobs.close();
   await core.db.destroy();
   if (core.sqlite.open) core.sqlite.close();
 }

@@ -87,7 +87,8 @@ export function createTestApp(options: { now?: () => Date } = {}): TestApp {
     async addTenant(practiceName) {
       const username = `other${users++}`;
       await createTenant(
-        { core, session: null, workstation: 'test-bench' },
+        core,
+        'test-bench',
         { practiceName, currency: 'GBP', adminDisplayName: 'Other Admin', adminUsername: username, adminPassword: PASSWORD },
         { firstRunOnly: false },
       );

@@ -23,15 +23,16 @@ function tables(db: ReturnType<typeof openSqlite>): string[] {
 describe('migrator', () => {
   it('creates the whole schema on a new file and records it', () => {
     const db = openSqlite(join(scratch(), 'a.sqlite'));
-    const { applied } = migrate(db, loadMigrations(MIGRATIONS));
-    expect(applied).toEqual([1]);
+    const all = loadMigrations(MIGRATIONS);
+    const { applied } = migrate(db, all);
+    expect(applied).toEqual(all.map((m) => m.version));
     expect(tables(db)).toEqual(
       expect.arrayContaining([
         'tenants', 'users', 'patients', 'appointments', 'visits', 'procedures', 'labs', 'lab_cases',
         'orders', 'order_items', 'treatment_records', 'claims', 'claim_procedures', 'audit_events', 'schema_migrations',
       ]),
     );
-    expect(currentVersion(db)).toBe(1);
+    expect(currentVersion(db)).toBe(all.at(-1)!.version);
     expect(migrate(db, loadMigrations(MIGRATIONS)).applied).toEqual([]);
     db.close();
   });
@@ -64,6 +65,8 @@ describe('migrator', () => {
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
     copyFileSync(join(MIGRATIONS, '0001_init.sql'), join(migrations, '0001_init.sql'));
+    const db = openSqlite(join(dir, 'b.sqlite'));
+    migrate(db, loadMigrations(migrations));
     writeFileSync(
       join(migrations, '0002_broken.sql'),
       `CREATE TABLE half_done (id TEXT PRIMARY KEY);
@@ -71,8 +74,6 @@ describe('migrator', () => {
        ALTER TABLE patients ADD COLUMN nickname TEXT;
        INSERT INTO no_such_table VALUES (1);`,
     );
-    const db = openSqlite(join(dir, 'b.sqlite'));
-    migrate(db, loadMigrations(MIGRATIONS));
     const schemaBefore = db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all();
 
     expect(() => migrate(db, loadMigrations(migrations))).toThrow(MigrationError);

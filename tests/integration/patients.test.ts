@@ -86,8 +86,29 @@ describe('patients', () => {
     expect(archived.archivedAt).toBe('2026-03-02T09:00:00.000Z');
     expect((await app.call('patients.search', { query: 'ann' }, token)).items).toEqual([]);
     expect((await app.call('patients.search', { query: 'ann', includeArchived: true }, token)).items).toHaveLength(1);
-    expect((await app.fail('patients.update', { ...ann, id: a.id, version: 2 }, token)).code).toBe('CONFLICT');
-    expect((await app.fail('patients.archive', { id: a.id, version: 2 }, token)).code).toBe('CONFLICT');
+    expect(await app.fail('patients.update', { ...ann, id: a.id, version: 2 }, token)).toEqual({
+      code: 'ARCHIVED',
+      message: 'Ann Lindqvist is archived, so their chart is read-only. An administrator can restore them.',
+    });
+    expect(await app.fail('patients.archive', { id: a.id, version: 2 }, token)).toEqual({
+      code: 'ILLEGAL_TRANSITION',
+      message: 'Ann Lindqvist is already archived.',
+    });
+  });
+
+  it('lets an administrator restore an archived patient, audited, and only an archived one', async () => {
+    const a = await app.call('patients.create', ann, token);
+    expect(await app.fail('patients.restore', { id: a.id, version: 1 }, token)).toEqual({ code: 'ILLEGAL_TRANSITION', message: 'Ann Lindqvist is not archived.' });
+    await app.call('patients.archive', { id: a.id, version: 1 }, token);
+    const dentist = await app.signInAs(token, 'DENTIST');
+    expect((await app.fail('patients.restore', { id: a.id, version: 2 }, dentist)).code).toBe('FORBIDDEN');
+    expect((await app.fail('patients.restore', { id: a.id, version: 1 }, token)).code).toBe('CONFLICT');
+    const restored = await app.call('patients.restore', { id: a.id, version: 2 }, token);
+    expect(restored).toMatchObject({ archivedAt: null, version: 3 });
+    expect((await app.call('patients.search', { query: 'ann' }, token)).items.map((p) => p.id)).toEqual([a.id]);
+    expect((await app.call('patients.update', { ...ann, phone: '555 0101', id: a.id, version: 3 }, token)).phone).toBe('555 0101');
+    const events = await app.call('audit.list', { entityId: a.id }, token);
+    expect(events.items.map((e) => e.action)).toEqual(['update', 'restore', 'archive', 'create']);
   });
 
   it('answers NOT_FOUND for an unknown id', async () => {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allowedNextStatuses, PROCEDURE_STATUSES, type ProcedureStatus, stepsFromPlanned } from '../../shared/domain/status';
 import { clinic } from './clinic';
-import { createTestApp, type TestApp } from './harness';
+import { createTestApp, FIXED_NOW, type TestApp } from './harness';
+
+const NOW = FIXED_NOW.toISOString();
 
 let app: TestApp;
 let c: Awaited<ReturnType<typeof clinic>>;
@@ -133,13 +135,13 @@ describe('procedures: edits', () => {
     const p = await c.add({ toothNumber: '3', code: 'D2740', name: 'Crown' });
     const tenantId = (await app.call('session.state', {}, c.admin)).user!.tenantId;
     const labId = app.core.newId();
-    await app.core.db.insertInto('labs').values({ id: labId, tenant_id: tenantId, name: 'Northside', phone: null, email: null, turnaround_days: 10 }).execute();
+    await app.core.db.insertInto('labs').values({ id: labId, tenant_id: tenantId, name: 'Northside', phone: null, email: null, turnaround_days: 10, created_at: NOW, updated_at: NOW }).execute();
     await app.core.db.insertInto('lab_cases').values({
       id: app.core.newId(), tenant_id: tenantId, procedure_id: p.id, lab_id: labId, sent_date: null, due_date: null, received_date: null,
-      checked_date: null, tracking_no: null, shade: 'A2', instructions: null, notes: null,
+      checked_date: null, tracking_no: null, shade: 'A2', instructions: null, notes: null, created_at: NOW, updated_at: NOW,
     }).execute();
     const err = await app.fail('procedures.remove', { id: p.id, version: 1 }, c.dentist);
-    expect(err).toEqual({ code: 'CONFLICT', message: 'This procedure cannot be removed: it has a lab case: cancel it instead.' });
+    expect(err).toEqual({ code: 'ILLEGAL_TRANSITION', message: 'This procedure cannot be removed: it has a lab case: cancel it instead.' });
   });
 
   it('keeps finished work as history: only notes may change', async () => {
@@ -156,9 +158,9 @@ describe('procedures: submitted claims', () => {
     const claimId = app.core.newId();
     await app.core.db.insertInto('claims').values({
       id: claimId, tenant_id: tenantId, patient_id: c.patient.id, claim_number: 'CLM-0042', payer: 'Delta Dental',
-      status, submitted_at: '2026-03-03T10:00:00Z', total_amount: 19500, paid_amount: null, notes: null,
+      status, submitted_at: '2026-03-03T10:00:00Z', total_amount: 19500, paid_amount: null, notes: null, created_at: NOW, updated_at: NOW,
     }).execute();
-    await app.core.db.insertInto('claim_procedures').values({ id: app.core.newId(), tenant_id: tenantId, claim_id: claimId, procedure_id: procedureId, fee: 19500 }).execute();
+    await app.core.db.insertInto('claim_procedures').values({ id: app.core.newId(), tenant_id: tenantId, claim_id: claimId, procedure_id: procedureId, fee: 19500, created_at: NOW, updated_at: NOW }).execute();
   }
 
   it('locks a procedure on a submitted claim: no edit, status change or removal', async () => {
@@ -176,7 +178,7 @@ describe('procedures: submitted claims', () => {
     const p = await c.add();
     await submitClaim(p.id, 'DRAFT');
     const removal = await app.fail('procedures.remove', { id: p.id, version: 1 }, c.dentist);
-    expect(removal).toEqual({ code: 'CONFLICT', message: 'This procedure cannot be removed: it is on claim CLM-0042: take it off the claim first.' });
+    expect(removal).toEqual({ code: 'ILLEGAL_TRANSITION', message: 'This procedure cannot be removed: it is on claim CLM-0042: take it off the claim first.' });
     expect((await app.call('procedures.setStatus', { id: p.id, version: 1, status: 'IN_PROGRESS' }, c.dentist)).status).toBe('IN_PROGRESS');
   });
 

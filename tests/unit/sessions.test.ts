@@ -6,13 +6,13 @@ describe('sessions', () => {
   it('expire after twelve idle hours and stay alive while used', () => {
     let t = Date.parse('2026-03-02T08:00:00Z');
     const store = new SessionStore(() => new Date(t));
-    const s = store.open({ userId: 'u', tenantId: 't', role: 'DENTIST', displayName: 'D' });
+    const token = store.open({ userId: 'u', tenantId: 't', credentialVersion: 1 });
     t += 11 * 3600_000;
-    expect(store.get(s.token)?.userId).toBe('u');
+    expect(store.get(token)?.userId).toBe('u');
     t += 11 * 3600_000;
-    expect(store.get(s.token)?.userId).toBe('u');
+    expect(store.get(token)?.userId).toBe('u');
     t += 12 * 3600_000 + 1;
-    expect(store.get(s.token)).toBeNull();
+    expect(store.get(token)).toBeNull();
   });
 });
 

@@ -28,3 +28,22 @@ describe('sign-in throttle', () => {
     expect(throttle.minutesLocked('ada')).toBe(0);
   });
 });
+
+describe('sign-in throttle memory', () => {
+  it('forgets aged failures of every username, not only the one being tried', () => {
+    let t = 0;
+    const throttle = new SignInThrottle(() => new Date(t));
+    for (let i = 0; i < 500; i++) throttle.fail(`guess${i}`);
+    expect(throttle.size).toBe(500);
+    t += 16 * 60_000;
+    throttle.fail('someone-else');
+    expect(throttle.size).toBe(1);
+  });
+
+  it('keeps at most the failures that decide a lock', () => {
+    const throttle = new SignInThrottle(() => new Date(0));
+    for (let i = 0; i < 1000; i++) throttle.fail('ada');
+    expect(throttle.minutesLocked('ada')).toBe(15);
+    expect((throttle as unknown as { failures: Map<string, number[]> }).failures.get('ada')).toHaveLength(5);
+  });
+});

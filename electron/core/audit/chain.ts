@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditVerification } from '../../../shared/types';
-import type { Sqlite } from '../db/connection';
 import type { AuditEventRow } from '../db/schema';
+import type { JobContext } from '../worker/job-context';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -17,17 +17,25 @@ export function chainHash(prevHash: string, e: Hashed): string {
 }
 
 /**
- * Recomputes a tenant's chain; the first event that does not match is
- * reported. Reads every event, so it runs in the read-only worker.
+ * Recomputes a practice's chain; the first event that does not match is
+ * reported. Reads every event, so it runs in a job worker, streaming rows
+ * and reporting progress.
  */
-export function verifyChain(db: Sqlite, tenantId: string): AuditVerification {
-  const rows = db.prepare('SELECT * FROM audit_events WHERE tenant_id = ? ORDER BY seq').iterate(tenantId) as IterableIterator<AuditEventRow>;
+export function verifyChain(ctx: JobContext, tenantId: string): AuditVerification {
+  const count = ctx.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).compile();
+  const total = Number((ctx.sqlite.prepare(count.sql).get(...count.parameters) as { n: number }).n);
+  const events = ctx.db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').compile();
   let prev = GENESIS;
   let checked = 0;
-  for (const row of rows) {
+  for (const row of ctx.sqlite.prepare(events.sql).iterate(...events.parameters) as IterableIterator<AuditEventRow>) {
     checked++;
     if (row.prev_hash !== prev || chainHash(prev, row) !== row.hash) return { checked, ok: false, brokenAt: row.seq };
     prev = row.hash;
+    if (checked % 2000 === 0) {
+      ctx.checkCancelled();
+      ctx.progress(checked, total);
+    }
   }
+  ctx.progress(checked, total);
   return { checked, ok: true, brokenAt: null };
 }

@@ -7,9 +7,11 @@
 const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60 * 1000;
 const LOCK_MS = 15 * 60 * 1000;
+const KEEP_MS = Math.max(WINDOW_MS, LOCK_MS);
 
 export class SignInThrottle {
   private readonly failures = new Map<string, number[]>();
+  private lastSweep = 0;
 
   constructor(private readonly now: () => Date) {}
 
@@ -22,18 +24,32 @@ export class SignInThrottle {
   }
 
   fail(username: string): void {
-    this.failures.set(username, [...this.recent(username), this.now().getTime()]);
+    this.sweep();
+    this.failures.set(username, [...this.recent(username), this.now().getTime()].slice(-MAX_FAILURES));
   }
 
+  /** A successful sign-in, or an administrator's password reset, clears the name. */
   succeed(username: string): void {
     this.failures.delete(username);
   }
 
+  /** How many usernames are remembered (for tests: guessing many names must not grow it for ever). */
+  get size(): number {
+    return this.failures.size;
+  }
+
   private recent(username: string): number[] {
     const t = this.now().getTime();
-    const recent = (this.failures.get(username) ?? []).filter((at) => t - at < Math.max(WINDOW_MS, LOCK_MS));
-    // Forget names whose failures have aged out, so guessing many names does not grow the map for ever.
-    if (recent.length === 0) this.failures.delete(username);
-    return recent;
+    return (this.failures.get(username) ?? []).filter((at) => t - at < KEEP_MS);
+  }
+
+  /** Forgets every name whose failures have aged out, at most once a minute. */
+  private sweep(): void {
+    const t = this.now().getTime();
+    if (t - this.lastSweep < 60_000) return;
+    this.lastSweep = t;
+    for (const [name, times] of this.failures) {
+      if (times.every((at) => t - at >= KEEP_MS)) this.failures.delete(name);
+    }
   }
 }

@@ -1,7 +1,8 @@
 /** Kysely table types, one interface per table, columns exactly as in migrations/. */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-type Stamp = ColumnType<string, string | undefined, string | undefined>;
+/** Written from the core's clock on insert (required, so no insert forgets it); the migration's default is a safety net. */
+type Stamp = ColumnType<string, string, string | undefined>;
 type Version = ColumnType<number, number | undefined, number>;
 
 export interface TenantsTable {
@@ -9,6 +10,7 @@ export interface TenantsTable {
   tenant_id: string;
   name: string;
   currency: string;
+  next_chart_number: ColumnType<number, number | undefined, number>;
   version: Version;
   created_at: Stamp;
   updated_at: Stamp;
@@ -23,6 +25,8 @@ export interface UsersTable {
   password_hash: string;
   /** SQLite 0/1; convert explicitly. */
   active: ColumnType<number, number | undefined, number>;
+  /** Bumped by a password change or reset: sessions opened before it end. */
+  credential_version: ColumnType<number, number | undefined, number>;
   version: Version;
   created_at: Stamp;
   updated_at: Stamp;

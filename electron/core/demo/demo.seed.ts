@@ -5,12 +5,12 @@
  * looks the same every time. Goes through the services where they exist, so
  * every rule and audit event applies to demo data too.
  */
-import { ROLES, type Role } from '../../../shared/domain/roles';
+import type { Role } from '../../../shared/domain/roles';
 import { type ProcedureStatus, stepsFromPlanned } from '../../../shared/domain/status';
-import { recordAudit } from '../audit/audit.service';
-import { createTenant, signIn } from '../auth/auth.service';
+import { createTenant } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
-import type { AuthedContext, CallContext, Core } from '../context';
+import { write } from '../change';
+import type { AuthedContext, Core } from '../context';
 import * as patients from '../patients/patients.service';
 import * as procedures from '../procedures/procedures.service';
 import { addUser } from '../users/users.service';
@@ -48,8 +48,8 @@ function prng(seed: number) {
 
 /**
  * Demo rows for tables whose services come in later issues (labs, orders,
- * lab cases, treatment records): inserted with an audit event each, in one
- * transaction, so the demo's audit trail is as complete as real use.
+ * lab cases, treatment records): each inserted as one change with its audit
+ * event, so the demo's audit trail is as complete as real use.
  */
 async function insertAudited(
   ctx: AuthedContext,
@@ -57,12 +57,12 @@ async function insertAudited(
   rows: ({ id: string } & Record<string, unknown>)[],
   patientId: string | null = null,
 ) {
-  await ctx.core.db.transaction().execute(async (trx) => {
-    await trx.insertInto(table).values(rows as never).execute();
-    for (const row of rows) {
-      await recordAudit(trx, ctx, ctx.session.tenantId, { entity: table, entityId: row.id, patientId, action: 'create', after: row });
-    }
-  });
+  for (const row of rows) {
+    await write(ctx, async (c) => {
+      await c.trx.insertInto(table).values({ ...row, ...c.stamps() } as never).execute();
+      return { result: null, audit: { entity: table, entityId: row.id, patientId, action: 'create', after: row } };
+    });
+  }
 }
 
 function addDays(date: string, days: number): string {
@@ -81,10 +81,10 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
   if (await core.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst()) return null;
   const rand = prng(20261121);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const base: CallContext = { core, session: null, workstation };
   const practiceName = 'Maple Street Dental';
   const { tenantId, userId: adminId } = await createTenant(
-    base,
+    core,
+    workstation,
     { practiceName, currency: 'USD', adminDisplayName: 'Dana Whitfield', adminUsername: 'admin', adminPassword: DEMO_PASSWORD },
     { firstRunOnly: true },
   );
@@ -95,21 +95,23 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
     { username: 'assist', displayName: 'Kim Lee', role: 'ASSISTANT' },
     { username: 'frontdesk', displayName: 'Pat Quinn', role: 'FRONT_DESK' },
   ];
-  const adminCtx: AuthedContext = {
-    ...base,
-    session: { token: '', userId: adminId, tenantId, role: 'ADMIN', displayName: 'Dana Whitfield' },
-  };
+  // The demo is written as its staff would: the administrator adds the team, Dr. Patel charts.
+  const as = (userId: string, role: Role, displayName: string): AuthedContext => ({
+    core,
+    workstation,
+    session: { token: '', userId, tenantId, role, displayName },
+  });
+  const adminCtx = as(adminId, 'ADMIN', 'Dana Whitfield');
   const ids: Record<string, string> = {};
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const s of staff) {
-    ids[s.username] = await core.db.transaction().execute(async (trx) => {
-      const id = await addUser(trx, base, tenantId, { ...s, passwordHash });
-      await recordAudit(trx, adminCtx, tenantId, { entity: 'user', entityId: id, action: 'create', after: s });
-      return id;
+    const user = await write(adminCtx, async (c) => {
+      const added = await addUser(c, { ...s, passwordHash });
+      return { result: added, audit: { entity: 'user', entityId: added.id, action: 'create', after: added } };
     });
+    ids[s.username] = user.id;
   }
-  const { sessionToken } = await signIn(base, { username: 'drpatel', password: DEMO_PASSWORD });
-  const ctx: AuthedContext = { ...base, session: core.sessions.get(sessionToken)! };
+  const ctx = as(ids.drpatel!, 'DENTIST', 'Dr. Anika Patel');
   const providers = [ids.drpatel!, ids.drmorgan!, ids.hygiene!];
   const today = core.now().toISOString().slice(0, 10);
 
@@ -197,8 +199,5 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
       }
     }
   }
-  core.sessions.close(sessionToken);
   return { practiceName, users: [{ username: 'admin', role: 'ADMIN' }, ...staff.map(({ username, role }) => ({ username, role }))], password: DEMO_PASSWORD };
 }
-
-export const DEMO_ROLES = ROLES;

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
 import type { Patient } from '../../../shared/types';
 import type { Queryable } from '../context';
-import type { PatientRow } from '../db/schema';
+import type { DB, PatientRow, PatientsTable } from '../db/schema';
+import { contains, nocase, startsWith } from '../db/sql';
+import { updateVersioned, type VersionKey } from '../db/versioned';
 
 export function toPatient(r: PatientRow): Patient {
   return {
@@ -34,18 +36,29 @@ export function findByChartNumber(db: Queryable, tenantId: string, chartNumber: 
 }
 
 /**
- * Next free numeric chart number: the highest all-digit one plus one. Only
- * numbers of up to 9 digits count, so one odd, huge chart number typed by hand
- * cannot push the sequence past what an integer holds exactly.
+ * The next automatic chart number: the practice's counter, moved past any
+ * number already typed by hand. Numbers typed by hand never move the counter,
+ * so one odd chart number cannot decide the ones after it.
  */
-export async function nextChartNumber(db: Queryable, tenantId: string): Promise<string> {
-  const row = await db
-    .selectFrom('patients')
-    .select(sql<number | null>`max(cast(chart_number as integer))`.as('n'))
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`chart_number not glob '*[^0-9]*' and length(chart_number) between 1 and 9`)
-    .executeTakeFirst();
-  return String((row?.n ?? 1000) + 1);
+export async function takeChartNumber(trx: Transaction<DB>, tenantId: string, now: string): Promise<string> {
+  const { next_chart_number: first } = await trx
+    .selectFrom('tenants')
+    .select('next_chart_number')
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  let n = first;
+  while (await findByChartNumber(trx, tenantId, String(n))) n++;
+  // Not a settings edit: the practice's version stays, so no settings form sees a conflict.
+  await trx.updateTable('tenants').set({ next_chart_number: n + 1, updated_at: now }).where('id', '=', tenantId).execute();
+  return String(n);
+}
+
+export async function insertPatient(trx: Transaction<DB>, row: Insertable<PatientsTable>): Promise<void> {
+  await trx.insertInto('patients').values(row).execute();
+}
+
+export function updatePatient(trx: Transaction<DB>, key: VersionKey, values: Updateable<PatientsTable>, now: string) {
+  return updateVersioned(trx, 'patients', key, values, now, 'patient');
 }
 
 export interface PatientQuery {
@@ -71,32 +84,24 @@ export async function searchPatients(db: Queryable, q: PatientQuery) {
     base = base.where('date_of_birth', '=', text);
   } else if (text) {
     const words = text.split(/[\s,]+/).filter(Boolean);
-    const like = (w: string) => `${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const digits = /^[\d\s()+.-]+$/.test(text) ? text.replace(/\D/g, '') : '';
     const phoneDigits = sql<string>`replace(replace(replace(replace(replace(replace(phone, '-', ''), ' ', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
     base = base.where((eb) =>
       eb.or([
         eb('chart_number', '=', text),
-        ...(digits.length >= 4 ? [eb(phoneDigits, 'like', `%${digits}%`)] : []),
-        eb.and(
-          words.map((w) =>
-            eb.or([
-              eb(sql`last_name`, 'like', sql`${like(w)} escape '\\'`),
-              eb(sql`first_name`, 'like', sql`${like(w)} escape '\\'`),
-            ]),
-          ),
-        ),
+        ...(digits.length >= 4 ? [contains(phoneDigits, digits)] : []),
+        eb.and(words.map((w) => eb.or([startsWith('last_name', w), startsWith('first_name', w)]))),
       ]),
     );
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll()
-    .orderBy(sql`last_name collate nocase`)
-    .orderBy(sql`first_name collate nocase`)
+    .orderBy(nocase('last_name'))
+    .orderBy(nocase('first_name'))
     .orderBy('id')
     .limit(q.size)
     .offset((q.page - 1) * q.size)
     .execute();
-  return { total, rows };
+  return { total: Number(total), rows };
 }

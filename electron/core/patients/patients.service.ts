@@ -1,8 +1,8 @@
 import type { Page, Patient } from '../../../shared/types';
-import { recordAudit } from '../audit/audit.service';
-import type { AuthedContext, Queryable } from '../context';
-import { AppError, conflict, invalid, notFound } from '../errors';
-import { findByChartNumber, findPatient, nextChartNumber, searchPatients, toPatient } from './patients.repository';
+import { type Change, write } from '../change';
+import type { AuthedContext } from '../context';
+import { illegal, invalid, notFound } from '../errors';
+import { findByChartNumber, findPatient, insertPatient, searchPatients, takeChartNumber, toPatient, updatePatient } from './patients.repository';
 
 export interface PatientInput {
   firstName: string;
@@ -14,19 +14,20 @@ export interface PatientInput {
   alerts: string | null;
 }
 
-/** Archived patients keep their history, but their chart no longer changes. */
-export async function requireActivePatient(db: Queryable, tenantId: string, patientId: string, path: string) {
-  const patient = await findPatient(db, tenantId, patientId);
-  if (!patient) throw notFound('Patient');
-  if (patient.archived_at) {
-    throw invalid(path, `${patient.first_name} ${patient.last_name} is archived, so their chart cannot change.`);
-  }
-  return patient;
+const name = (p: { first_name: string; last_name: string }) => `${p.first_name} ${p.last_name}`;
+
+function checkBirthDate(c: Change, dob: string) {
+  if (dob > c.now.slice(0, 10)) throw invalid('dateOfBirth', 'The date of birth is in the future.');
+  if (dob < '1900-01-01') throw invalid('dateOfBirth', 'The date of birth is before 1900.');
 }
 
-function checkBirthDate(ctx: AuthedContext, dob: string) {
-  if (dob > ctx.core.now().toISOString().slice(0, 10)) throw invalid('dateOfBirth', 'The date of birth is in the future.');
-  if (dob < '1900-01-01') throw invalid('dateOfBirth', 'The date of birth is before 1900.');
+async function checkChartNumberFree(c: Change, chartNumber: string, self?: string) {
+  const other = await findByChartNumber(c.trx, c.tenantId, chartNumber);
+  if (other && other.id !== self) throw invalid('chartNumber', `Chart number ${chartNumber} belongs to another patient.`);
+}
+
+async function reread(c: Change, id: string): Promise<Patient> {
+  return toPatient((await findPatient(c.trx, c.tenantId, id))!);
 }
 
 export async function search(
@@ -43,48 +44,39 @@ export async function get(ctx: AuthedContext, id: string): Promise<Patient> {
   return toPatient(row);
 }
 
-export async function create(ctx: AuthedContext, input: PatientInput): Promise<Patient> {
-  checkBirthDate(ctx, input.dateOfBirth);
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const chartNumber = input.chartNumber || (await nextChartNumber(trx, tenantId));
-    if (await findByChartNumber(trx, tenantId, chartNumber)) {
-      throw invalid('chartNumber', `Chart number ${chartNumber} belongs to another patient.`);
-    }
-    const id = ctx.core.newId();
-    await trx
-      .insertInto('patients')
-      .values({
-        id,
-        tenant_id: tenantId,
-        chart_number: chartNumber,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        date_of_birth: input.dateOfBirth,
-        phone: input.phone,
-        email: input.email,
-        alerts: input.alerts,
-      })
-      .execute();
-    const patient = toPatient((await findPatient(trx, tenantId, id))!);
-    await recordAudit(trx, ctx, tenantId, { entity: 'patient', entityId: id, patientId: id, action: 'create', after: patient });
-    return patient;
+export function create(ctx: AuthedContext, input: PatientInput): Promise<Patient> {
+  return write(ctx, async (c) => {
+    checkBirthDate(c, input.dateOfBirth);
+    const chartNumber = input.chartNumber || (await takeChartNumber(c.trx, c.tenantId, c.now));
+    await checkChartNumberFree(c, chartNumber);
+    const id = c.newId();
+    await insertPatient(c.trx, {
+      id,
+      tenant_id: c.tenantId,
+      chart_number: chartNumber,
+      first_name: input.firstName,
+      last_name: input.lastName,
+      date_of_birth: input.dateOfBirth,
+      phone: input.phone,
+      email: input.email,
+      alerts: input.alerts,
+      ...c.stamps(),
+    });
+    const after = await reread(c, id);
+    return { result: after, audit: { entity: 'patient', entityId: id, patientId: id, action: 'create', after } };
   });
 }
 
-export async function update(ctx: AuthedContext, input: PatientInput & { id: string; version: number }): Promise<Patient> {
-  checkBirthDate(ctx, input.dateOfBirth);
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const before = await findPatient(trx, tenantId, input.id);
-    if (!before) throw notFound('Patient');
-    if (before.archived_at) throw new AppError('CONFLICT', 'This patient is archived and cannot be changed.');
+export function update(ctx: AuthedContext, input: PatientInput & { id: string; version: number }): Promise<Patient> {
+  return write(ctx, async (c) => {
+    const before = await c.openChart(input.id);
+    checkBirthDate(c, input.dateOfBirth);
     const chartNumber = input.chartNumber || before.chart_number;
-    const other = await findByChartNumber(trx, tenantId, chartNumber);
-    if (other && other.id !== input.id) throw invalid('chartNumber', `Chart number ${chartNumber} belongs to another patient.`);
-    const res = await trx
-      .updateTable('patients')
-      .set({
+    await checkChartNumberFree(c, chartNumber, input.id);
+    await updatePatient(
+      c.trx,
+      { tenantId: c.tenantId, id: input.id, version: input.version },
+      {
         chart_number: chartNumber,
         first_name: input.firstName,
         last_name: input.lastName,
@@ -92,40 +84,40 @@ export async function update(ctx: AuthedContext, input: PatientInput & { id: str
         phone: input.phone,
         email: input.email,
         alerts: input.alerts,
-        version: input.version + 1,
-      })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (res.numUpdatedRows === 0n) throw conflict('patient');
-    const after = toPatient((await findPatient(trx, tenantId, input.id))!);
-    await recordAudit(trx, ctx, tenantId, {
-      entity: 'patient', entityId: input.id, patientId: input.id, action: 'update', before: toPatient(before), after,
-    });
-    return after;
+      },
+      c.now,
+    );
+    const after = await reread(c, input.id);
+    return { result: after, audit: { entity: 'patient', entityId: input.id, patientId: input.id, action: 'update', before: toPatient(before), after } };
   });
 }
 
-/** Patients are never deleted: archiving hides them from search and keeps their history. */
-export async function archive(ctx: AuthedContext, input: { id: string; version: number }): Promise<Patient> {
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const before = await findPatient(trx, tenantId, input.id);
-    if (!before) throw notFound('Patient');
-    const res = await trx
-      .updateTable('patients')
-      .set({ archived_at: ctx.core.now().toISOString(), version: input.version + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .where('archived_at', 'is', null)
-      .executeTakeFirst();
-    if (res.numUpdatedRows === 0n) throw conflict('patient');
-    const after = toPatient((await findPatient(trx, tenantId, input.id))!);
-    await recordAudit(trx, ctx, tenantId, {
-      entity: 'patient', entityId: input.id, patientId: input.id, action: 'archive', before: toPatient(before), after,
-    });
-    return after;
-  });
+/** Patients are never deleted: archiving hides them from search, keeps their history and freezes their chart. */
+export function archive(ctx: AuthedContext, input: { id: string; version: number }): Promise<Patient> {
+  return write(
+    ctx,
+    async (c) => {
+      const before = await c.openChart(input.id);
+      if (before.archived_at) throw illegal(`${name(before)} is already archived.`);
+      await updatePatient(c.trx, { tenantId: c.tenantId, id: input.id, version: input.version }, { archived_at: c.now }, c.now);
+      const after = await reread(c, input.id);
+      return { result: after, audit: { entity: 'patient', entityId: input.id, patientId: input.id, action: 'archive', before: toPatient(before), after } };
+    },
+    { archivedChartOk: true },
+  );
+}
+
+/** An administrator brings an archived patient back: searchable again, chart writable again. */
+export function restore(ctx: AuthedContext, input: { id: string; version: number }): Promise<Patient> {
+  return write(
+    ctx,
+    async (c) => {
+      const before = await c.openChart(input.id);
+      if (!before.archived_at) throw illegal(`${name(before)} is not archived.`);
+      await updatePatient(c.trx, { tenantId: c.tenantId, id: input.id, version: input.version }, { archived_at: null }, c.now);
+      const after = await reread(c, input.id);
+      return { result: after, audit: { entity: 'patient', entityId: input.id, patientId: input.id, action: 'restore', before: toPatient(before), after } };
+    },
+    { archivedChartOk: true },
+  );
 }

@@ -1,7 +1,11 @@
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { ProcedureStatus } from '../../../shared/domain/status';
 import { type Area, surfacesFromText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
 import type { Queryable } from '../context';
+import type { DB, ProceduresTable } from '../db/schema';
+import { updateVersioned, type VersionKey } from '../db/versioned';
+import { conflict } from '../errors';
 
 /** Claim statuses that freeze their procedures: the claim has left the practice. */
 export const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
@@ -91,4 +95,23 @@ export async function findProcedureDependents(db: Queryable, tenantId: string, i
     db.selectFrom('procedures').select('id').where('tenant_id', '=', tenantId).where('corrects_procedure_id', '=', id).limit(1).executeTakeFirst(),
   ]);
   return { claimNumber: claim?.claim_number, labCase: Boolean(labCase), treatmentRecord: Boolean(record), correction: Boolean(correction) };
+}
+
+export async function insertProcedure(trx: Transaction<DB>, row: Insertable<ProceduresTable>): Promise<void> {
+  await trx.insertInto('procedures').values(row).execute();
+}
+
+export function updateProcedure(trx: Transaction<DB>, key: VersionKey, values: Updateable<ProceduresTable>, now: string) {
+  return updateVersioned(trx, 'procedures', key, values, now, 'procedure');
+}
+
+/** Deletes only the version the caller read. */
+export async function deleteProcedure(trx: Transaction<DB>, key: VersionKey): Promise<void> {
+  const res = await trx
+    .deleteFrom('procedures')
+    .where('tenant_id', '=', key.tenantId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  if (res.numDeletedRows === 0n) throw conflict('procedure');
 }

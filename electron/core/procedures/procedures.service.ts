@@ -1,13 +1,20 @@
 import { canTransition, type ProcedureStatus, STATUS_LABELS } from '../../../shared/domain/status';
 import { checkSite, type Surface, surfacesToText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
-import { recordAudit } from '../audit/audit.service';
-import type { AuthedContext, Queryable } from '../context';
-import { AppError, conflict, invalid, notFound } from '../errors';
-import { requireActivePatient } from '../patients/patients.service';
+import { type Change, write } from '../change';
+import type { AuthedContext } from '../context';
+import { AppError, conflict, illegal, invalid, notFound } from '../errors';
 import { findUser } from '../users/users.repository';
 import { findVisit } from '../visits/visits.repository';
-import { findProcedure, findProcedureDependents, type ProcedureRecord, toProcedure } from './procedures.repository';
+import {
+  deleteProcedure,
+  findProcedure,
+  findProcedureDependents,
+  insertProcedure,
+  type ProcedureRecord,
+  toProcedure,
+  updateProcedure,
+} from './procedures.repository';
 
 export interface ProcedureFields {
   code: string;
@@ -22,15 +29,15 @@ export interface ProcedureFields {
   notes: string | null;
 }
 
+const label = (status: string) => STATUS_LABELS[status as ProcedureStatus].toLowerCase();
+
 /** Re-checks the site in the core (the contract already did) and returns stored columns. */
-async function toColumns(db: Queryable, tenantId: string, f: ProcedureFields) {
+async function toColumns(c: Change, f: ProcedureFields) {
   const site = checkSite(f);
   if (site.issues.length > 0) {
     throw new AppError('VALIDATION', site.issues[0]!.message, site.issues);
   }
-  if (f.performedById && !(await findUser(db, tenantId, f.performedById))) {
-    throw invalid('performedById', 'Choose who performed it from this practice.');
-  }
+  if (f.performedById && !(await findUser(c.trx, c.tenantId, f.performedById))) throw notFound('Who performed it', 'performedById');
   return {
     code: f.code,
     name: f.name,
@@ -45,83 +52,81 @@ async function toColumns(db: Queryable, tenantId: string, f: ProcedureFields) {
   };
 }
 
-async function load(db: Queryable, ctx: AuthedContext, id: string): Promise<ProcedureRecord> {
-  const row = await findProcedure(db, ctx.session.tenantId, id);
+/** Loads a procedure for a change to it: it must exist in this practice and its patient's chart must be open. */
+async function open(c: Change, id: string): Promise<ProcedureRecord> {
+  const row = await findProcedure(c.trx, c.tenantId, id);
   if (!row) throw notFound('Procedure');
+  await c.openChart(row.patient_id);
   return row;
 }
 
-function assertUnlocked(row: ProcedureRecord) {
+async function reread(c: Change, id: string): Promise<Procedure> {
+  return toProcedure((await findProcedure(c.trx, c.tenantId, id))!);
+}
+
+/** Work that has left the practice (on a submitted claim) is corrected, never edited. */
+export function assertUnlocked(row: ProcedureRecord): void {
   if (row.locked_by_claim) {
-    throw new AppError(
-      'LOCKED',
-      `This procedure is on submitted claim ${row.locked_by_claim} and cannot be changed. Add a correction instead.`,
+    throw new AppError('LOCKED', `This procedure is on submitted claim ${row.locked_by_claim} and cannot be changed. Add a correction instead.`);
+  }
+}
+
+/**
+ * One step of the status machine, inside the caller's change, so a lab case
+ * or a claim can move its procedure in the same transaction as its own write.
+ * Records no audit event of its own: the caller's event describes the step.
+ */
+export async function applyStatus(c: Change, row: ProcedureRecord, to: ProcedureStatus, version = row.version): Promise<Procedure> {
+  assertUnlocked(row);
+  const from = row.status as ProcedureStatus;
+  if (!canTransition(from, to)) throw illegal(`A procedure that is ${label(from)} cannot become ${label(to)}.`);
+  await updateProcedure(
+    c.trx,
+    { tenantId: c.tenantId, id: row.id, version },
+    {
+      status: to,
+      ...(to === 'IN_PROGRESS' ? { started_at: c.now } : {}),
+      ...(to === 'COMPLETED' ? { completed_at: c.now } : {}),
+    },
+    c.now,
+  );
+  return reread(c, row.id);
+}
+
+/**
+ * A correction adjusts finished work without rewriting it: it must name a
+ * procedure of the same patient that is completed or on a submitted claim.
+ * Anything still open is simply edited.
+ */
+async function checkCorrects(c: Change, patientId: string, correctsId: string) {
+  const original = await findProcedure(c.trx, c.tenantId, correctsId);
+  if (!original) throw notFound('The procedure being corrected', 'correctsProcedureId');
+  if (original.patient_id !== patientId) throw invalid('correctsProcedureId', 'A correction must be for the same patient.');
+  if (original.status !== 'COMPLETED' && !original.locked_by_claim) {
+    throw invalid(
+      'correctsProcedureId',
+      `${original.code} is ${label(original.status)}, not completed or claimed: edit it instead of adding a correction.`,
     );
   }
 }
 
-/** Guards an UPDATE ... WHERE version = ?: no row touched means someone else got there first. */
-function assertOneRow(res: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) {
-  if ((res.numUpdatedRows ?? res.numDeletedRows) === 0n) throw conflict('procedure');
-}
-
-export async function add(
-  ctx: AuthedContext,
-  input: ProcedureFields & { visitId: string; correctsProcedureId: string | null },
-): Promise<Procedure> {
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const visit = await findVisit(trx, tenantId, input.visitId);
-    if (!visit) throw notFound('Visit');
-    await requireActivePatient(trx, tenantId, visit.patient_id, 'visitId');
-    if (input.correctsProcedureId) {
-      const original = await findProcedure(trx, tenantId, input.correctsProcedureId);
-      if (!original) throw invalid('correctsProcedureId', 'The procedure being corrected was not found.');
-      if (original.patient_id !== visit.patient_id) {
-        throw invalid('correctsProcedureId', 'A correction must be for the same patient.');
-      }
-    }
-    const id = ctx.core.newId();
-    await trx
-      .insertInto('procedures')
-      .values({
-        id,
-        tenant_id: tenantId,
-        visit_id: input.visitId,
-        corrects_procedure_id: input.correctsProcedureId,
-        ...(await toColumns(trx, tenantId, input)),
-      })
-      .execute();
-    const after = toProcedure(await load(trx, ctx, id));
-    await recordAudit(trx, ctx, tenantId, { entity: 'procedure', entityId: id, patientId: visit.patient_id, action: 'create', after });
-    return after;
-  });
-}
-
-export async function update(ctx: AuthedContext, input: ProcedureFields & { id: string; version: number }): Promise<Procedure> {
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const before = await load(trx, ctx, input.id);
-    assertUnlocked(before);
-    const next = await toColumns(trx, tenantId, input);
-    if ((before.status === 'COMPLETED' || before.status === 'CANCELLED') && changesClinicalFacts(before, next)) {
-      // Finished work is history: only its notes may change.
-      const state = STATUS_LABELS[before.status as ProcedureStatus].toLowerCase();
-      throw new AppError('ILLEGAL_TRANSITION', `This procedure is ${state}: only its notes can change. Add a correction instead.`);
-    }
-    const res = await trx
-      .updateTable('procedures')
-      .set({ ...next, version: input.version + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertOneRow(res);
-    const after = toProcedure(await load(trx, ctx, input.id));
-    await recordAudit(trx, ctx, tenantId, {
-      entity: 'procedure', entityId: input.id, patientId: before.patient_id, action: 'update', before: toProcedure(before), after,
+export function add(ctx: AuthedContext, input: ProcedureFields & { visitId: string; correctsProcedureId: string | null }): Promise<Procedure> {
+  return write(ctx, async (c) => {
+    const visit = await findVisit(c.trx, c.tenantId, input.visitId);
+    if (!visit) throw notFound('Visit', 'visitId');
+    await c.openChart(visit.patient_id);
+    if (input.correctsProcedureId) await checkCorrects(c, visit.patient_id, input.correctsProcedureId);
+    const id = c.newId();
+    await insertProcedure(c.trx, {
+      id,
+      tenant_id: c.tenantId,
+      visit_id: input.visitId,
+      corrects_procedure_id: input.correctsProcedureId,
+      ...(await toColumns(c, input)),
+      ...c.stamps(),
     });
-    return after;
+    const after = await reread(c, id);
+    return { result: after, audit: { entity: 'procedure', entityId: id, patientId: visit.patient_id, action: 'create', after } };
   });
 }
 
@@ -130,56 +135,52 @@ function changesClinicalFacts(row: ProcedureRecord, next: Awaited<ReturnType<typ
   return (Object.keys(clinical) as (keyof typeof clinical)[]).some((k) => row[k] !== clinical[k]);
 }
 
-export async function setStatus(
-  ctx: AuthedContext,
-  input: { id: string; version: number; status: ProcedureStatus },
-): Promise<Procedure> {
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const before = await load(trx, ctx, input.id);
+export function update(ctx: AuthedContext, input: ProcedureFields & { id: string; version: number }): Promise<Procedure> {
+  return write(ctx, async (c) => {
+    const before = await open(c, input.id);
+    assertUnlocked(before);
+    const next = await toColumns(c, input);
+    if ((before.status === 'COMPLETED' || before.status === 'CANCELLED') && changesClinicalFacts(before, next)) {
+      // Finished work is history: only its notes may change.
+      throw illegal(`This procedure is ${label(before.status)}: only its notes can change. Add a correction instead.`);
+    }
+    await updateProcedure(c.trx, { tenantId: c.tenantId, id: input.id, version: input.version }, next, c.now);
+    const after = await reread(c, input.id);
+    return {
+      result: after,
+      audit: { entity: 'procedure', entityId: input.id, patientId: before.patient_id, action: 'update', before: toProcedure(before), after },
+    };
+  });
+}
+
+export function setStatus(ctx: AuthedContext, input: { id: string; version: number; status: ProcedureStatus }): Promise<Procedure> {
+  return write(ctx, async (c) => {
+    const before = await open(c, input.id);
     assertUnlocked(before);
     if (before.version !== input.version) throw conflict('procedure');
-    const from = before.status as ProcedureStatus;
-    if (!canTransition(from, input.status)) {
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        `A procedure that is ${STATUS_LABELS[from].toLowerCase()} cannot become ${STATUS_LABELS[input.status].toLowerCase()}.`,
-      );
-    }
-    const now = ctx.core.now().toISOString();
-    const res = await trx
-      .updateTable('procedures')
-      .set({
-        status: input.status,
-        version: input.version + 1,
-        ...(input.status === 'IN_PROGRESS' ? { started_at: now } : {}),
-        ...(input.status === 'COMPLETED' ? { completed_at: now } : {}),
-      })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertOneRow(res);
-    const after = toProcedure(await load(trx, ctx, input.id));
-    await recordAudit(trx, ctx, tenantId, {
-      entity: 'procedure', entityId: input.id, patientId: before.patient_id, action: 'status',
-      before: { status: from }, after: { status: input.status },
-    });
-    return after;
+    const after = await applyStatus(c, before, input.status, input.version);
+    return {
+      result: after,
+      audit: {
+        entity: 'procedure',
+        entityId: input.id,
+        patientId: before.patient_id,
+        action: 'status',
+        before: { status: before.status },
+        after: { status: input.status },
+      },
+    };
   });
 }
 
 /** Only a planned procedure can be removed; anything further along is cancelled instead. */
-export async function remove(ctx: AuthedContext, input: { id: string; version: number }): Promise<{ id: string }> {
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const before = await load(trx, ctx, input.id);
+export function remove(ctx: AuthedContext, input: { id: string; version: number }): Promise<{ id: string }> {
+  return write(ctx, async (c) => {
+    const before = await open(c, input.id);
     assertUnlocked(before);
     if (before.version !== input.version) throw conflict('procedure');
-    if (before.status !== 'PLANNED') {
-      throw new AppError('ILLEGAL_TRANSITION', 'Only a planned procedure can be removed. Cancel it instead, so its history stays.');
-    }
-    const dependents = await findProcedureDependents(trx, tenantId, input.id);
+    if (before.status !== 'PLANNED') throw illegal('Only a planned procedure can be removed. Cancel it instead, so its history stays.');
+    const dependents = await findProcedureDependents(c.trx, c.tenantId, input.id);
     const blocker = dependents.claimNumber
       ? `it is on claim ${dependents.claimNumber}: take it off the claim first`
       : dependents.labCase
@@ -189,17 +190,11 @@ export async function remove(ctx: AuthedContext, input: { id: string; version: n
           : dependents.correction
             ? 'another procedure corrects it'
             : null;
-    if (blocker) throw new AppError('CONFLICT', `This procedure cannot be removed: ${blocker}.`);
-    const res = await trx
-      .deleteFrom('procedures')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertOneRow(res);
-    await recordAudit(trx, ctx, tenantId, {
-      entity: 'procedure', entityId: input.id, patientId: before.patient_id, action: 'delete', before: toProcedure(before),
-    });
-    return { id: input.id };
+    if (blocker) throw illegal(`This procedure cannot be removed: ${blocker}.`);
+    await deleteProcedure(c.trx, { tenantId: c.tenantId, id: input.id, version: input.version });
+    return {
+      result: { id: input.id },
+      audit: { entity: 'procedure', entityId: input.id, patientId: before.patient_id, action: 'delete', before: toProcedure(before) },
+    };
   });
 }

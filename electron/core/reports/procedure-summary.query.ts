@@ -1,24 +1,24 @@
+import { sql } from 'kysely';
 import type { ProcedureStatus } from '../../../shared/domain/status';
 import type { ProcedureSummaryReport } from '../../../shared/types';
-import type { Sqlite } from '../db/connection';
+import type { JobContext } from '../worker/job-context';
+import type { JobArgs } from '../worker/protocol';
 
-export interface SummaryJob {
-  tenantId: string;
-  from: string;
-  to: string;
-}
-
-/** Runs on a read-only connection inside the worker (worker/readonly.worker.ts), never on the main loop. */
-export function procedureSummary(db: Sqlite, job: SummaryJob): ProcedureSummaryReport {
-  const rows = db
-    .prepare(
-      `SELECT pr.status AS status, count(*) AS count, coalesce(sum(pr.unit_fee * pr.quantity), 0) AS total
-         FROM procedures pr JOIN visits v ON v.id = pr.visit_id
-        WHERE v.tenant_id = ? AND v.date BETWEEN ? AND ?
-        GROUP BY pr.status ORDER BY pr.status`,
-    )
-    .all(job.tenantId, job.from, job.to) as { status: ProcedureStatus; count: number; total: number }[];
-  const tenant = db.prepare('SELECT currency FROM tenants WHERE id = ?').get(job.tenantId) as { currency: string };
+/** Counts and totals by status over a date range; runs in a job worker, never on the main loop. */
+export function procedureSummary(ctx: JobContext, job: JobArgs['procedureSummary']): ProcedureSummaryReport {
+  const byStatus = ctx.db
+    .selectFrom('procedures as pr')
+    .innerJoin('visits as v', 'v.id', 'pr.visit_id')
+    .select(['pr.status', (eb) => eb.fn.countAll<number>().as('count'), sql<number>`coalesce(sum(pr.unit_fee * pr.quantity), 0)`.as('total')])
+    .where('v.tenant_id', '=', job.tenantId)
+    .where('v.date', '>=', job.from)
+    .where('v.date', '<=', job.to)
+    .groupBy('pr.status')
+    .orderBy('pr.status')
+    .compile();
+  const rows = ctx.sqlite.prepare(byStatus.sql).all(...byStatus.parameters) as { status: ProcedureStatus; count: number; total: number }[];
+  const currency = ctx.db.selectFrom('tenants').select('currency').where('id', '=', job.tenantId).compile();
+  const tenant = ctx.sqlite.prepare(currency.sql).get(...currency.parameters) as { currency: string };
   return {
     from: job.from,
     to: job.to,

@@ -1,7 +1,10 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Insertable, type SelectQueryBuilder, sql, type Transaction, type Updateable } from 'kysely';
 import type { VisitStatus } from '../../../shared/domain/status';
 import type { VisitSummary } from '../../../shared/types';
 import type { Queryable } from '../context';
+import type { DB, VisitsTable } from '../db/schema';
+import { countWhere } from '../db/sql';
+import { updateVersioned, type VersionKey } from '../db/versioned';
 
 /**
  * One row per visit with its derived status, count and total. The CASE
@@ -29,9 +32,9 @@ function summaryBase(db: Queryable, tenantId: string) {
       sql<number>`(select coalesce(sum(pr.unit_fee * pr.quantity), 0) ${ofVisit} and pr.status != 'CANCELLED')`.as('total_cost'),
       sql<VisitStatus>`(select case
         when count(*) = 0 then 'PLANNED'
-        when sum(pr.status != 'CANCELLED') = 0 then 'CANCELLED'
-        when sum(pr.status not in ('COMPLETED','CANCELLED')) = 0 then 'COMPLETED'
-        when sum(pr.status not in ('PLANNED','CANCELLED')) = 0 then 'PLANNED'
+        when ${countWhere(sql`pr.status != 'CANCELLED'`)} = 0 then 'CANCELLED'
+        when ${countWhere(sql`pr.status not in ('COMPLETED','CANCELLED')`)} = 0 then 'COMPLETED'
+        when ${countWhere(sql`pr.status not in ('PLANNED','CANCELLED')`)} = 0 then 'PLANNED'
         else 'IN_PROGRESS' end ${ofVisit})`.as('status'),
     ]);
 }
@@ -67,6 +70,14 @@ export async function findVisitSummary(db: Queryable, tenantId: string, id: stri
 
 export function findVisit(db: Queryable, tenantId: string, id: string) {
   return db.selectFrom('visits').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertVisit(trx: Transaction<DB>, row: Insertable<VisitsTable>): Promise<void> {
+  await trx.insertInto('visits').values(row).execute();
+}
+
+export function updateVisit(trx: Transaction<DB>, key: VersionKey, values: Updateable<VisitsTable>, now: string) {
+  return updateVersioned(trx, 'visits', key, values, now, 'visit');
 }
 
 export interface VisitFilter {
@@ -116,5 +127,5 @@ export async function listVisitSummaries(
     .limit(paging.size)
     .offset((paging.page - 1) * paging.size)
     .execute();
-  return { total, items: (rows as SummaryRow[]).map(toSummary) };
+  return { total: Number(total), items: (rows as SummaryRow[]).map(toSummary) };
 }

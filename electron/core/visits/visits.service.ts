@@ -1,16 +1,16 @@
+import type { VisitSortField } from '../../../shared/contract/visits';
 import type { VisitStatus } from '../../../shared/domain/status';
 import type { Page, VisitDetails, VisitSummary } from '../../../shared/types';
-import { recordAudit } from '../audit/audit.service';
+import { write } from '../change';
 import type { AuthedContext } from '../context';
-import { AppError, conflict, invalid, notFound } from '../errors';
+import { AppError, invalid, notFound } from '../errors';
 import { findPatient } from '../patients/patients.repository';
 import { findVisitLockingClaim, listVisitProcedures, toProcedure } from '../procedures/procedures.repository';
-import { requireActivePatient } from '../patients/patients.service';
+import { findUser } from '../users/users.repository';
 import { requireProvider } from '../users/users.service';
-import { findVisitSummary, listVisitSummaries } from './visits.repository';
+import { findVisitSummary, insertVisit, listVisitSummaries, updateVisit } from './visits.repository';
 
-type Sort = { field: 'date' | 'totalCost' | 'procedureCount' | 'createdAt'; dir: 'asc' | 'desc' };
-type Paging = { page: number; size: number; sort: Sort };
+type Paging = { page: number; size: number; sort: { field: VisitSortField; dir: 'asc' | 'desc' } };
 
 export interface VisitInput {
   providerId: string;
@@ -19,65 +19,55 @@ export interface VisitInput {
   notes: string | null;
 }
 
-export async function create(
-  ctx: AuthedContext,
-  input: VisitInput & { patientId: string; appointmentId: string | null },
-): Promise<VisitSummary> {
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    await requireActivePatient(trx, tenantId, input.patientId, 'patientId');
-    await requireProvider(trx, tenantId, input.providerId, 'providerId');
+export function create(ctx: AuthedContext, input: VisitInput & { patientId: string; appointmentId: string | null }): Promise<VisitSummary> {
+  return write(ctx, async (c) => {
+    await c.openChart(input.patientId, 'patientId');
+    await requireProvider(c.trx, c.tenantId, input.providerId, 'providerId');
     if (input.appointmentId) {
-      const appt = await trx
+      const appt = await c.trx
         .selectFrom('appointments')
         .select('patient_id')
-        .where('tenant_id', '=', tenantId)
+        .where('tenant_id', '=', c.tenantId)
         .where('id', '=', input.appointmentId)
         .executeTakeFirst();
-      if (!appt || appt.patient_id !== input.patientId) throw invalid('appointmentId', 'That appointment is not this patient’s.');
+      if (!appt) throw notFound('Appointment', 'appointmentId');
+      if (appt.patient_id !== input.patientId) throw invalid('appointmentId', 'That appointment is not this patient’s.');
     }
-    const id = ctx.core.newId();
-    await trx
-      .insertInto('visits')
-      .values({
-        id,
-        tenant_id: tenantId,
-        patient_id: input.patientId,
-        appointment_id: input.appointmentId,
-        provider_id: input.providerId,
-        date: input.date,
-        time: input.time,
-        notes: input.notes,
-      })
-      .execute();
-    const after = (await findVisitSummary(trx, tenantId, id))!;
-    await recordAudit(trx, ctx, tenantId, { entity: 'visit', entityId: id, patientId: input.patientId, action: 'create', after });
-    return after;
+    const id = c.newId();
+    await insertVisit(c.trx, {
+      id,
+      tenant_id: c.tenantId,
+      patient_id: input.patientId,
+      appointment_id: input.appointmentId,
+      provider_id: input.providerId,
+      date: input.date,
+      time: input.time,
+      notes: input.notes,
+      ...c.stamps(),
+    });
+    const after = (await findVisitSummary(c.trx, c.tenantId, id))!;
+    return { result: after, audit: { entity: 'visit', entityId: id, patientId: input.patientId, action: 'create', after } };
   });
 }
 
-export async function update(ctx: AuthedContext, input: VisitInput & { id: string; version: number }): Promise<VisitSummary> {
-  const tenantId = ctx.session.tenantId;
-  return ctx.core.db.transaction().execute(async (trx) => {
-    const before = await findVisitSummary(trx, tenantId, input.id);
+export function update(ctx: AuthedContext, input: VisitInput & { id: string; version: number }): Promise<VisitSummary> {
+  return write(ctx, async (c) => {
+    const before = await findVisitSummary(c.trx, c.tenantId, input.id);
     if (!before) throw notFound('Visit');
-    await requireActivePatient(trx, tenantId, before.patientId, 'id');
+    await c.openChart(before.patientId);
     // The date and provider are the claimed procedures' date of service and provider.
     const claim =
-      (input.date !== before.date || input.providerId !== before.providerId) && (await findVisitLockingClaim(trx, tenantId, input.id));
+      (input.date !== before.date || input.providerId !== before.providerId) && (await findVisitLockingClaim(c.trx, c.tenantId, input.id));
     if (claim) throw new AppError('LOCKED', `This visit has procedures on submitted claim ${claim}: its date and provider cannot change.`);
-    await requireProvider(trx, tenantId, input.providerId, 'providerId');
-    const res = await trx
-      .updateTable('visits')
-      .set({ provider_id: input.providerId, date: input.date, time: input.time, notes: input.notes, version: input.version + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (res.numUpdatedRows === 0n) throw conflict('visit');
-    const after = (await findVisitSummary(trx, tenantId, input.id))!;
-    await recordAudit(trx, ctx, tenantId, { entity: 'visit', entityId: input.id, patientId: before.patientId, action: 'update', before, after });
-    return after;
+    await requireProvider(c.trx, c.tenantId, input.providerId, 'providerId');
+    await updateVisit(
+      c.trx,
+      { tenantId: c.tenantId, id: input.id, version: input.version },
+      { provider_id: input.providerId, date: input.date, time: input.time, notes: input.notes },
+      c.now,
+    );
+    const after = (await findVisitSummary(c.trx, c.tenantId, input.id))!;
+    return { result: after, audit: { entity: 'visit', entityId: input.id, patientId: before.patientId, action: 'update', before, after } };
   });
 }
 
@@ -106,6 +96,7 @@ export async function search(
   } & Paging,
 ): Promise<Page<VisitSummary>> {
   const { page, size, sort, ...filter } = input;
+  if (filter.providerId && !(await findUser(ctx.core.db, ctx.session.tenantId, filter.providerId))) throw notFound('Provider', 'providerId');
   const { total, items } = await listVisitSummaries(ctx.core.db, ctx.session.tenantId, filter, { page, size, sort });
   return { total, items, page, size };
 }

@@ -1,34 +1,47 @@
 /**
- * Worker-thread entry for long read-only work. It opens its own read-only
- * connection (WAL lets it read while the main connection writes), answers one
- * job and exits, so a big report or a full audit check never blocks the main
- * event loop.
+ * A long-lived job worker (see jobs.ts): one read-only connection for its
+ * whole life (WAL lets it read while the main connection writes), then job
+ * after job as the main thread sends them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { verifyChain } from '../audit/chain';
-import { openSqlite, type Sqlite } from '../db/connection';
-import { procedureSummary, type SummaryJob } from '../reports/procedure-summary.query';
+import { createKysely, openSqlite } from '../db/connection';
+import { procedureSummary } from '../reports/procedure-summary.query';
+import { type JobContext, JobCancelledInWorker } from './job-context';
+import type { FromWorker, JobArgs, JobKind, ToWorker, WorkerSetup } from './protocol';
 
-export type WorkerJob = { file: string; nativeBinding?: string } & (
-  | { kind: 'procedureSummary'; args: SummaryJob }
-  | { kind: 'auditVerify'; tenantId: string }
-);
+const JOBS: { [K in JobKind]: (ctx: JobContext, args: JobArgs[K]) => unknown } = {
+  procedureSummary,
+  auditVerify: (ctx, args) => verifyChain(ctx, args.tenantId),
+};
 
-function runJob(db: Sqlite, job: WorkerJob) {
-  switch (job.kind) {
-    case 'procedureSummary':
-      return procedureSummary(db, job.args);
-    case 'auditVerify':
-      return verifyChain(db, job.tenantId);
+const setup = workerData as WorkerSetup;
+const sqlite = openSqlite(setup.file, { readonly: true, ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}) });
+const db = createKysely(sqlite);
+const port = parentPort!;
+const send = (msg: FromWorker) => port.postMessage(msg);
+
+port.on('message', (msg: ToWorker) => {
+  const cancel = new Int32Array(msg.cancel);
+  let lastProgress = 0;
+  const ctx: JobContext = {
+    sqlite,
+    db,
+    progress: (done, total) => {
+      // At most ~20 messages a second: progress is for a bar, not a log.
+      const t = Date.now();
+      if (t - lastProgress < 50 && done < total) return;
+      lastProgress = t;
+      send({ type: 'progress', id: msg.id, done, total });
+    },
+    checkCancelled: () => {
+      if (Atomics.load(cancel, 0) === 1) throw new JobCancelledInWorker();
+    },
+  };
+  try {
+    const run = JOBS[msg.kind] as (c: JobContext, a: unknown) => unknown;
+    send({ type: 'done', id: msg.id, data: run(ctx, msg.args) });
+  } catch (err) {
+    send({ type: 'failed', id: msg.id, message: err instanceof Error ? err.message : String(err), cancelled: err instanceof JobCancelledInWorker });
   }
-}
-
-const job = workerData as WorkerJob;
-const db = openSqlite(job.file, { readonly: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
-try {
-  parentPort?.postMessage({ ok: true, data: runJob(db, job) });
-} catch (err) {
-  parentPort?.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
-} finally {
-  db.close();
-}
+});

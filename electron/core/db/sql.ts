@@ -1,0 +1,29 @@
+/**
+ * The SQL that is SQLite's own, behind small helpers, so the rest of the core
+ * stays in portable Kysely and a PostgreSQL dialect later is a change here
+ * (and in migrations/), not in every feature.
+ */
+import { type Expression, type RawBuilder, sql } from 'kysely';
+
+/** Case-insensitive ordering and comparison of a text column (PostgreSQL: lower() or a citext column). */
+export function nocase(column: string): RawBuilder<string> {
+  return sql<string>`${sql.ref(column)} collate nocase`;
+}
+
+/** LIKE pattern for "starts with", with the user's % _ \ taken literally. */
+export function startsWith(column: string, prefix: string): RawBuilder<boolean> {
+  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}
+
+/** LIKE pattern for "contains", with the user's % _ \ taken literally. */
+export function contains(column: Expression<string | null> | string, part: string): RawBuilder<boolean> {
+  const pattern = `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const col = typeof column === 'string' ? sql.ref(column) : column;
+  return sql<boolean>`${col} like ${pattern} escape '\\'`;
+}
+
+/** How many rows of a group match a condition (SQLite would sum booleans; this form is portable). */
+export function countWhere(condition: RawBuilder<boolean>): RawBuilder<number> {
+  return sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+}
