@@ -6,14 +6,15 @@
  * envelope and touch nothing.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { Envelope, ErrorCode } from '../shared/result';
 import { HTTP_STATUS } from '../shared/result';
 import type { Core } from './core/context';
 import { dispatch } from './core/handlers';
+import { readStaticFile } from './core/static-files';
 
 export interface HostOptions {
   core: Core;
@@ -23,23 +24,11 @@ export interface HostOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string) {
   res.writeHead(status, {
     'content-type': type,
-    'content-security-policy': CSP,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
@@ -86,18 +75,9 @@ function decode(part: string): string | null {
 }
 
 async function serveStatic(res: ServerResponse, root: string, urlPath: string) {
-  const decoded = decode(urlPath);
-  if (decoded === null) return send(res, 404, 'Not found', 'text/plain');
-  const rel = normalize(decoded).replace(/^([/\\])+/, '');
-  const file = resolve(root, rel === '' ? 'index.html' : rel);
-  if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain');
-  try {
-    const info = await stat(file);
-    const target = info.isDirectory() ? join(file, 'index.html') : file;
-    send(res, 200, await readFile(target), TYPES[extname(target)] ?? 'application/octet-stream');
-  } catch {
-    send(res, 404, 'Not found', 'text/plain');
-  }
+  const file = await readStaticFile(root, urlPath);
+  if (file) send(res, 200, file.body, file.contentType);
+  else send(res, 404, 'Not found', 'text/plain; charset=utf-8');
 }
 
 export function createHost(options: HostOptions): Server {

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHost, listen } from '../../electron/host';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createTestApp, tempDir, type TestApp } from './harness';
 
 let app: TestApp;
@@ -101,7 +102,7 @@ describe('browser-mode host', () => {
     const index = await http('/', { method: 'GET' });
     expect(index.status).toBe(200);
     expect(index.body).toContain('<title>Chairside</title>');
-    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect((await http('/assets/app.js', { method: 'GET' })).headers['content-type']).toContain('javascript');
     expect((await http('/../secret.txt', { method: 'GET' })).status).toBe(404);
     expect((await http('/%2e%2e/secret.txt', { method: 'GET' })).status).toBe(404);
