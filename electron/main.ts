@@ -3,43 +3,67 @@
  * and the ipc bridge. Everything that is not window, menu or bridge lives in
  * electron/core so browser mode runs the very same code.
  */
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { isAppUrl } from './core/app-url';
-import { closeCore, createCore } from './core/create-core';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME, isAppUrl } from './core/app-url';
 import type { Core } from './core/context';
+import { closeCore, createCore } from './core/create-core';
+import { desktopPaths, type DesktopPaths } from './core/desktop-paths';
+import { parseDesktopLaunch, seedDemoIfAsked } from './core/launch';
 import { DATABASE_FILE } from './core/paths';
+import { readStaticFile } from './core/static-files';
 import { registerIpc } from './ipc';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererIndex = join(here, '../renderer/index.html');
-const preload = join(here, '../preload/index.cjs');
+// Must happen before ready. `standard` gives app://chairside/ a real origin
+// (relative URLs, 'self' in the CSP); `secure` makes it a secure context.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-function resourcePath(...parts: string[]): string {
-  return app.isPackaged ? join(process.resourcesPath, ...parts) : join(app.getAppPath(), ...parts);
+function resolvePaths(dataDir: string | null): DesktopPaths {
+  const paths = desktopPaths(app, {
+    resourcesPath: process.resourcesPath,
+    dataDir,
+    native: {
+      electron: process.versions.electron,
+      betterSqlite3: (createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string }).version,
+      platform: process.platform,
+      arch: process.arch,
+    },
+  });
+  // The Node build in node_modules would load and then crash on Electron's ABI; say so instead.
+  if (!existsSync(paths.nativeBinding)) {
+    throw new Error(
+      app.isPackaged
+        ? `This installation is incomplete: ${paths.nativeBinding} is missing. Reinstall Chairside.`
+        : `better-sqlite3 has not been built for Electron ${process.versions.electron} (${paths.nativeBinding}). Start with npm start, which builds it.`,
+    );
+  }
+  return paths;
 }
 
-/** `--data-dir DIR` or `--data-dir=DIR`, as browser mode takes it. */
-function dataDir(): string {
-  const argv = process.argv;
-  const i = argv.indexOf('--data-dir');
-  if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
-  const flag = argv.find((a) => a.startsWith('--data-dir='));
-  return flag ? flag.slice('--data-dir='.length) : app.getPath('userData');
+function responseHeaders(contentType: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  };
 }
 
-/** The Electron-ABI build of better-sqlite3, made at packaging time (see STYLE.md). */
-function nativeBinding(): string | undefined {
-  const file = resourcePath('native', 'better_sqlite3.node');
-  return existsSync(file) ? file : undefined;
+/** app://chairside/… answers with the built renderer's files and nothing else. */
+function serveRenderer(rendererDir: string) {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const readable = url.host === APP_HOST && (request.method === 'GET' || request.method === 'HEAD');
+    const file = readable ? await readStaticFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: responseHeaders('text/plain; charset=utf-8') });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), { status: 200, headers: responseHeaders(file.contentType) });
+  });
 }
 
-const isOurPage = (url: string) => isAppUrl(url, rendererIndex);
-
-function createWindow(): BrowserWindow {
+function createWindow(preload: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -57,13 +81,14 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      spellcheck: true,
+      // The spellchecker downloads its dictionaries; Chairside never goes online.
+      spellcheck: false,
       // Middle-click would open links in a new window; nothing here needs it.
       disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
@@ -71,24 +96,47 @@ function lockDown() {
   // Nothing in Chairside needs the camera, notifications from the web, etc.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // The app:// handler sets the policy itself; this covers any other response the session might get.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        ],
-      },
-    });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isOurPage(url)) event.preventDefault();
+      if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // Chairside never opens a second window or a web page.
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
+}
+
+async function start(): Promise<Core> {
+  // Electron's own path, the app's folder and Chromium's switches ride along in argv; launch.ts tolerates them.
+  const launch = parseDesktopLaunch(process.argv.slice(1));
+  const paths = resolvePaths(launch.dataDir);
+  lockDown();
+  serveRenderer(paths.rendererDir);
+  Menu.setApplicationMenu(null);
+  const core = createCore({
+    file: join(paths.dataDir, DATABASE_FILE),
+    migrationsDir: paths.migrationsDir,
+    nativeBinding: paths.nativeBinding,
+    now: launch.now,
+  });
+  try {
+    const demo = await seedDemoIfAsked(core, launch);
+    if (demo) console.log(demo);
+  } catch (err) {
+    await closeCore(core);
+    throw err;
+  }
+  registerIpc(core, { workstation: launch.workstation, isAppUrl });
+  const win = createWindow(paths.preload);
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  return core;
 }
 
 let core: Core | null = null;
@@ -98,25 +146,18 @@ app.enableSandbox();
 const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.quit();
 
-app.whenReady().then(() => {
-  if (!firstInstance) return;
-  lockDown();
-  Menu.setApplicationMenu(null);
-  core = createCore({
-    file: join(dataDir(), DATABASE_FILE),
-    migrationsDir: resourcePath('migrations'),
-    nativeBinding: nativeBinding(),
+app
+  .whenReady()
+  .then(async () => {
+    if (firstInstance) core = await start();
+  })
+  .catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error('Chairside could not start:', message);
+    // Started from a desktop icon there is no terminal to read the line above.
+    dialog.showErrorBox('Chairside could not start', message);
+    app.exit(1);
   });
-  registerIpc(core, { workstation: hostname(), isAppUrl: isOurPage });
-  const win = createWindow();
-  app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
-}).catch((err: unknown) => {
-  console.error('Chairside could not start:', err);
-  app.exit(1);
-});
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {
