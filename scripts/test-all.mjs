@@ -1,16 +1,36 @@
 #!/usr/bin/env node
-// `npm test`: the gates (typecheck, lint, Electron security scan, the desktop
-// bundle builds), then the
-// unit + integration suites (vitest) and the end-to-end suite (Playwright on
-// Debian Chromium). Everything runs even after a failure, so one run shows all
-// that is wrong. Ends with one line: "N passed, N failed" over every test and gate.
+// `npm test`: installs what is missing (npm ci, Debian's Chromium), then the
+// gates (typecheck, lint, Electron security scan, the desktop bundle build),
+// then the unit + integration suites (vitest) and the end-to-end suite
+// (Playwright on Debian Chromium). Everything runs even after a failure, so
+// one run shows all that is wrong. Ends with one line: "N passed, N failed"
+// over every test and gate. Node builtins and sibling scripts only: on a
+// fresh clone this runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium, ensureDependencies } from './install.mjs';
 
-mkdirSync('.reports', { recursive: true });
 let passed = 0;
 let failed = 0;
 const lines = [];
+
+function finish() {
+  console.log('\n' + lines.join('\n'));
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+if (!ensureDependencies()) {
+  failed++;
+  lines.push('install (npm ci): FAILED');
+  finish();
+}
+const chromium = ensureChromium();
+mkdirSync('.reports', { recursive: true });
+
+// The build gate below builds main, preload and the renderer into out/ once;
+// the later suites reuse out/renderer instead of building it again.
+const reuseBuild = { CHAIRSIDE_SKIP_BUILD: '1' };
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -45,13 +65,16 @@ gate('security (electronegativity)', 'security');
 gate('desktop build (electron-vite)', 'build');
 
 rmSync('.reports/vitest.json', { force: true });
-const vitestOk = run('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/vitest.json']);
+const vitestOk = run('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/vitest.json'], reuseBuild);
 suite('unit + integration', '.reports/vitest.json', (j) => ({ p: j.numPassedTests, f: j.numFailedTests }), vitestOk);
 
 rmSync('.reports/playwright.json', { force: true });
-const e2eOk = run('end-to-end (Playwright, Debian Chromium)', 'npx', ['playwright', 'test']);
-suite('end-to-end', '.reports/playwright.json', (j) => ({ p: j.stats.expected, f: j.stats.unexpected + (j.stats.flaky ?? 0) }), e2eOk);
+if (chromium) {
+  const e2eOk = run('end-to-end (Playwright, Debian Chromium)', 'npx', ['playwright', 'test'], reuseBuild);
+  suite('end-to-end', '.reports/playwright.json', (j) => ({ p: j.stats.expected, f: j.stats.unexpected + (j.stats.flaky ?? 0) }), e2eOk);
+} else {
+  failed++;
+  lines.push('end-to-end: not run (no Chromium: sudo apt-get install chromium)');
+}
 
-console.log('\n' + lines.join('\n'));
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
