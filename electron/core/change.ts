@@ -43,7 +43,7 @@ export async function change<T>(
   options: ChangeOptions = {},
 ): Promise<T> {
   return core.db.transaction().execute(async (trx) => {
-    const now = core.now().toISOString();
+    const now = core.instant();
     const opened = new Set<string>();
     const openChart = async (patientId: string, path?: string) => {
       const patient = await findPatient(trx, actor.tenantId, patientId);

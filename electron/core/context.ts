@@ -18,8 +18,15 @@ export interface Core {
   signInThrottle: SignInThrottle;
   /** The long-lived worker threads for long read-only work. */
   jobs: JobRunner;
-  /** Injected so tests can fix time and ids; every timestamp the core writes comes from here. */
+  /** Injected so tests can fix time and ids. */
   now: () => Date;
+  /**
+   * The instant of a change, from now() but never equal to or before the
+   * previous one this process issued: a row written twice keeps distinct
+   * stamps (so the updated_at safety-net trigger never mistakes the core's
+   * write for one that forgot the stamp), and audit events stay in time order.
+   */
+  instant: () => string;
   newId: () => string;
   logError: (err: unknown, where: string) => void;
 }

@@ -29,6 +29,11 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
   const now = options.now ?? (() => new Date());
+  let last = 0;
+  const instant = () => {
+    last = Math.max(now().getTime(), last + 1);
+    return new Date(last).toISOString();
+  };
   return {
     db: createKysely(sqlite),
     sqlite,
@@ -37,6 +42,7 @@ export function createCore(options: CoreOptions): Core {
     signInThrottle: new SignInThrottle(now),
     jobs: new JobRunner({ file: options.file, nativeBinding: options.nativeBinding }),
     now,
+    instant,
     newId: options.newId ?? randomUUID,
     logError: options.logError ?? ((err, where) => console.error(`[chairside] ${where}:`, err)),
   };

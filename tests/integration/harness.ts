@@ -3,7 +3,7 @@
  * clock and predictable ids, and call() going through dispatch() exactly as
  * the ipc bridge and browser mode do.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
@@ -38,20 +38,24 @@ export interface TestApp {
   signInAs(adminToken: string, role: Role, username?: string): Promise<string>;
   /** A second practice in the same file (first-run setup refuses that, so it goes to the core). */
   addTenant(practiceName: string): Promise<string>;
+  /** Writes the whole database to one file (no -wal beside it) that createTestApp({ from }) can start from. */
+  snapshot(to: string): void;
   close(): Promise<void>;
 }
 
 export const FIXED_NOW = new Date('2026-03-02T09:00:00.000Z');
 
-export function createTestApp(options: { now?: () => Date } = {}): TestApp {
+export function createTestApp(options: { now?: () => Date; from?: string } = {}): TestApp {
   const { dir, cleanup } = tempDir();
   const file = join(dir, 'chairside.sqlite');
+  // A copy of a prepared file (see snapshot()): its ids must not collide with the ones already in it.
+  if (options.from) copyFileSync(options.from, file);
   const errors: unknown[] = [];
   const core = createCore({
     file,
     migrationsDir: MIGRATIONS,
     now: options.now ?? (() => FIXED_NOW),
-    newId: sequentialIds(),
+    newId: sequentialIds(options.from ? '4000-9000' : undefined),
     logError: (err) => errors.push(err),
   });
   let users = 0;
@@ -93,6 +97,9 @@ export function createTestApp(options: { now?: () => Date } = {}): TestApp {
         { firstRunOnly: false },
       );
       return (await app.call('auth.signIn', { username, password: PASSWORD })).sessionToken;
+    },
+    snapshot(to) {
+      core.sqlite.exec(`VACUUM INTO '${to.replaceAll("'", "''")}'`);
     },
     async close() {
       await closeCore(core);

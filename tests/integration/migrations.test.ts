@@ -140,4 +140,25 @@ describe('migrator', () => {
     expect(statSync(file).size).toBe(size);
     db.close();
   });
+
+  it('0002 starts each practice’s chart counter after its highest automatic number, ignoring typed giants', () => {
+    const dir = scratch();
+    const migrations = join(dir, 'migrations');
+    mkdirSync(migrations);
+    copyFileSync(join(MIGRATIONS, '0001_init.sql'), join(migrations, '0001_init.sql'));
+    const db = openSqlite(join(dir, 'm.sqlite'));
+    migrate(db, loadMigrations(migrations));
+    const tenant = db.prepare("INSERT INTO tenants (id, tenant_id, name, currency) VALUES (?, ?, ?, 'USD')");
+    tenant.run('t1', 't1', 'Busy');
+    tenant.run('t2', 't2', 'New');
+    const patient = db.prepare("INSERT INTO patients (id, tenant_id, chart_number, first_name, last_name, date_of_birth) VALUES (?, 't1', ?, 'A', 'B', '1990-01-01')");
+    ['1001', '1002', '1740', 'A-17', '999999999999', '00017'].forEach((chart, i) => patient.run(`p${i}`, chart));
+    db.prepare("INSERT INTO users (id, tenant_id, username, display_name, role, password_hash) VALUES ('u1', 't1', 'ada', 'Ada', 'ADMIN', 'x')").run();
+
+    migrate(db, loadMigrations(MIGRATIONS));
+    const counters = db.prepare('SELECT id, next_chart_number AS n FROM tenants ORDER BY id').all();
+    expect(counters).toEqual([{ id: 't1', n: 1741 }, { id: 't2', n: 1001 }]);
+    expect(db.prepare('SELECT credential_version AS v FROM users').get()).toEqual({ v: 1 });
+    db.close();
+  });
 });

@@ -42,3 +42,13 @@ describe('mayCall', () => {
     expect(mayCall('patients.search', null)).toBe(false);
   });
 });
+
+describe('visit sort', () => {
+  it('accepts exactly "field,dir" as docs/api.md says', () => {
+    const input = contract['visits.search'].input;
+    expect(input.parse({ sort: 'createdAt,asc' }).sort).toEqual({ field: 'createdAt', dir: 'asc' });
+    for (const sort of ['date', 'date,desc,xyz', 'date,', ',desc', 'Date,desc', 'date,DESC', 'date desc']) {
+      expect(input.safeParse({ sort }).success, sort).toBe(false);
+    }
+  });
+});

@@ -50,4 +50,9 @@ export class SessionStore {
   close(token: string): void {
     this.byToken.delete(token);
   }
+
+  /** Open sessions, expired or not (for tests and diagnostics). */
+  get size(): number {
+    return this.byToken.size;
+  }
 }

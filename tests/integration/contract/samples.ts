@@ -1,0 +1,65 @@
+/**
+ * A call that succeeds, for every channel of the contract: the mapped type
+ * makes a new channel without a sample fail to compile, so the generated
+ * tests (contract.test.ts) cover it from the day it lands.
+ */
+import type { Channel, InputOf } from '../../../shared/contract';
+import { PASSWORD, type TestApp } from '../harness';
+import type { World } from './world';
+
+export interface Sample<C extends Channel> {
+  input: (w: World) => InputOf<C>;
+  /** Brings the world to where the call succeeds (e.g. archive before restore). */
+  prepare?: (app: TestApp, w: World) => Promise<void>;
+  /** Writes to the patient's chart, so an archived patient refuses it. */
+  chart?: true;
+  /** Succeeds only on a file with no practice yet. */
+  firstRun?: true;
+}
+
+const patient = { firstName: 'Ann', lastName: 'Lindqvist', dateOfBirth: '1984-07-12' };
+const composite = { code: 'D2392', name: 'Composite, two surfaces', unitFee: 24500, toothNumber: '30', surfaces: ['M', 'O'] };
+
+export const SAMPLES: { [C in Channel]: Sample<C> } = {
+  'session.state': { input: () => ({}) },
+  'setup.createPractice': {
+    input: () => ({ practiceName: 'Fresh Dental', currency: 'JPY', adminDisplayName: 'Ada', adminUsername: 'fresh', adminPassword: PASSWORD }),
+    firstRun: true,
+  },
+  'auth.signIn': { input: (w) => ({ username: w.colleagueUsername, password: PASSWORD }) },
+  'auth.signOut': { input: () => ({}) },
+  'auth.changePassword': { input: () => ({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }) },
+
+  'users.list': { input: () => ({}) },
+  'users.create': { input: () => ({ username: 'newhire', displayName: 'New Hire', role: 'HYGIENIST', password: PASSWORD }) },
+  'users.update': { input: (w) => ({ id: w.colleagueId, version: 1, displayName: 'Cole League-Smith', role: 'DENTIST', active: true }) },
+  'users.resetPassword': { input: (w) => ({ id: w.colleagueId, password: 'reset by the admin' }) },
+  'users.providers': { input: () => ({}) },
+
+  'patients.search': { input: () => ({ query: 'tanaka' }) },
+  'patients.get': { input: (w) => ({ id: w.patientId }) },
+  'patients.create': { input: () => patient },
+  'patients.update': { input: (w) => ({ id: w.patientId, version: 1, firstName: 'Maya', lastName: 'Tanaka-Ito', dateOfBirth: '1979-11-30' }), chart: true },
+  'patients.archive': { input: (w) => ({ id: w.patientId, version: 1 }) },
+  'patients.restore': {
+    input: (w) => ({ id: w.patientId, version: 2 }),
+    prepare: async (app, w) => void (await app.call('patients.archive', { id: w.patientId, version: 1 }, w.tokens.ADMIN)),
+  },
+
+  'visits.create': { input: (w) => ({ patientId: w.patientId, providerId: w.dentistId, date: '2026-03-03', time: '10:00' }), chart: true },
+  'visits.update': { input: (w) => ({ id: w.visitId, version: 1, providerId: w.dentistId, date: '2026-03-02', notes: 'Ran late' }), chart: true },
+  'visits.get': { input: (w) => ({ id: w.visitId }) },
+  'visits.listByPatient': { input: (w) => ({ patientId: w.patientId }) },
+  'visits.search': { input: (w) => ({ providerId: w.dentistId, sort: 'date,desc' }) },
+
+  // A correction, so the sample names two records: the visit and the work it corrects.
+  'procedures.add': { input: (w) => ({ ...composite, visitId: w.visitId, correctsProcedureId: w.completedId }), chart: true },
+  'procedures.update': { input: (w) => ({ ...composite, id: w.plannedId, version: 1, notes: 'Deep on the mesial' }), chart: true },
+  'procedures.setStatus': { input: (w) => ({ id: w.plannedId, version: 1, status: 'IN_PROGRESS' }), chart: true },
+  'procedures.remove': { input: (w) => ({ id: w.plannedId, version: 1 }), chart: true },
+
+  'reports.procedureSummary': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
+
+  'audit.list': { input: (w) => ({ patientId: w.patientId }) },
+  'audit.verify': { input: () => ({}) },
+};

@@ -1,0 +1,70 @@
+/**
+ * One practice with everything every channel needs: a user of each role,
+ * a patient with a visit, a planned and a completed procedure, and a
+ * colleague to edit. Built the same way for two practices in one file, so
+ * a channel can be called with one practice's session and the other's ids.
+ */
+import { createHash } from 'node:crypto';
+import type { Role } from '../../../shared/domain/roles';
+import { PASSWORD, type TestApp } from '../harness';
+
+export interface World {
+  tokens: Record<Role, string>;
+  patientId: string;
+  visitId: string;
+  plannedId: string;
+  completedId: string;
+  dentistId: string;
+  colleagueId: string;
+  colleagueUsername: string;
+  adminUsername: string;
+}
+
+let worlds = 0;
+
+export async function buildWorld(app: TestApp, adminToken: string): Promise<World> {
+  const n = worlds++;
+  const tokens = { ADMIN: adminToken } as Record<Role, string>;
+  for (const role of ['DENTIST', 'HYGIENIST', 'ASSISTANT', 'FRONT_DESK'] as const) {
+    tokens[role] = await app.signInAs(adminToken, role, `${role.toLowerCase().replace('_', '')}w${n}`);
+  }
+  const colleague = await app.call('users.create', { username: `colleague${n}`, displayName: 'Cole League', role: 'ASSISTANT', password: PASSWORD }, adminToken);
+  const dentistId = (await app.call('users.providers', {}, adminToken)).find((p) => p.role === 'DENTIST')!.id;
+  const patient = await app.call('patients.create', { firstName: 'Maya', lastName: 'Tanaka', dateOfBirth: '1979-11-30' }, adminToken);
+  const visit = await app.call('visits.create', { patientId: patient.id, providerId: dentistId, date: '2026-03-02' }, adminToken);
+  const add = () => app.call('procedures.add', { visitId: visit.id, code: 'D2391', name: 'Composite', unitFee: 19500, toothNumber: '19', surfaces: ['O'] }, adminToken);
+  const planned = await add();
+  let completed = await add();
+  for (const status of ['IN_PROGRESS', 'COMPLETED'] as const) {
+    completed = await app.call('procedures.setStatus', { id: completed.id, version: completed.version, status }, adminToken);
+  }
+  const me = await app.call('session.state', {}, adminToken);
+  return {
+    tokens,
+    patientId: patient.id,
+    visitId: visit.id,
+    plannedId: planned.id,
+    completedId: completed.id,
+    dentistId,
+    colleagueId: colleague.id,
+    colleagueUsername: colleague.username,
+    adminUsername: me.user!.username,
+  };
+}
+
+/** A fingerprint of every row of every table: equal before and after means nothing changed. */
+export function digest(app: TestApp): string {
+  const tables = app.core.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  const hash = createHash('sha256');
+  for (const { name } of tables) {
+    hash.update(name);
+    for (const row of app.core.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+export function auditCount(app: TestApp): number {
+  return (app.core.sqlite.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+}
