@@ -51,7 +51,7 @@ describe('browser-mode host', () => {
   it('answers a call with the envelope and the workstation name', async () => {
     const res = await http('/api/session.state', { headers: auth, body: '{}' });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, data: { needsSetup: true, user: null, workstation: 'desk-2 (browser)' } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, data: { needsSetup: true, user: null, workstation: 'desk-2 (browser)', now: app.core.now().toISOString() } });
   });
 
   it('refuses a call without the token, or with a wrong one, and touches nothing', async () => {
