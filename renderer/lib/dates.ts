@@ -1,9 +1,10 @@
 import { format, parseISO } from 'date-fns';
 import { ageOn } from '../../shared/domain/dates';
+import { now } from './clock';
 
-/** Today's date on this workstation, as the contract writes dates. */
+/** Today's date by the main process's clock, in this workstation's time zone, as the contract writes dates. */
 export function todayIso(): string {
-  return format(new Date(), 'yyyy-MM-dd');
+  return format(now(), 'yyyy-MM-dd');
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

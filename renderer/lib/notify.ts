@@ -1,4 +1,5 @@
 import { notifications } from '@mantine/notifications';
+import type { ErrorCode } from '../../shared/result';
 import { ApiError } from '../api';
 
 /** Success is quiet: a short toast that leaves on its own. */
@@ -6,12 +7,13 @@ export function notifySuccess(message: string): void {
   notifications.show({ message, color: 'teal', autoClose: 2500, withBorder: true });
 }
 
-const TITLES: Record<string, string> = {
+const TITLES: Record<ErrorCode, string> = {
   VALIDATION: 'Please check the form',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Changed by someone else',
   ILLEGAL_TRANSITION: 'That step is not possible',
   LOCKED: 'Locked',
+  ARCHIVED: 'Archived patient',
   FORBIDDEN: 'Not allowed',
   UNAUTHENTICATED: 'Signed out',
   INTERNAL: 'Something went wrong',
@@ -21,7 +23,7 @@ const TITLES: Record<string, string> = {
 export function notifyError(err: unknown): void {
   const error = err instanceof ApiError ? err : new ApiError('INTERNAL', String(err));
   notifications.show({
-    title: TITLES[error.code] ?? 'Something went wrong',
+    title: TITLES[error.code],
     message: error.message,
     color: 'red',
     autoClose: 8000,

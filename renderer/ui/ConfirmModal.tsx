@@ -8,12 +8,14 @@ interface Props {
   message: string;
   confirmLabel: string;
   cancelLabel?: string;
+  /** Red, for what cannot be undone by the same person; false for a safe action. */
+  destructive?: boolean;
   onConfirm: () => Promise<void> | void;
   onClose: () => void;
 }
 
-/** Destructive actions ask once, with the thing's name in the question. */
-export function ConfirmModal({ opened, title, message, confirmLabel, cancelLabel = 'Keep it', onConfirm, onClose }: Props) {
+/** Destructive (and other weighty) actions ask once, with the thing's name in the question. */
+export function ConfirmModal({ opened, title, message, confirmLabel, cancelLabel = 'Keep it', destructive = true, onConfirm, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
@@ -30,7 +32,7 @@ export function ConfirmModal({ opened, title, message, confirmLabel, cancelLabel
         <Button variant="default" onClick={onClose} disabled={busy}>
           {cancelLabel}
         </Button>
-        <Button color="red" onClick={() => void confirm()} loading={busy} data-autofocus>
+        <Button color={destructive ? 'red' : undefined} onClick={() => void confirm()} loading={busy} data-autofocus>
           {confirmLabel}
         </Button>
       </Group>

@@ -1,5 +1,5 @@
-import { Button, Group, Loader, Text, Title } from '@mantine/core';
-import { IconArchive, IconCalendarPlus, IconEdit, IconStethoscope } from '@tabler/icons-react';
+import { Alert, Button, Group, Loader, Text, Title } from '@mantine/core';
+import { IconArchive, IconArchiveOff, IconCalendarPlus, IconEdit, IconStethoscope } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api';
@@ -12,7 +12,7 @@ import type { Columns } from '../../ui/DataTable';
 import { PagedTable } from '../../ui/PagedTable';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { money } from '../../ui/money';
+import { formatMoney } from '../../../shared/domain/money';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useSession } from '../session/session.store';
 import { NewVisitModal } from '../visits/NewVisitModal';
@@ -49,7 +49,7 @@ const columns: Columns<VisitSummary> = [
   {
     id: 'total',
     header: () => <div className="num">Total</div>,
-    cell: ({ row }) => <div className="num">{money(row.original.totalCost, row.original.currency)}</div>,
+    cell: ({ row }) => <div className="num">{formatMoney(row.original.totalCost, row.original.currency)}</div>,
   },
 ];
 
@@ -57,7 +57,7 @@ export function PatientPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const user = useSession((s) => s.user);
   const [page, setPage] = useState(1);
-  const [dialog, setDialog] = useState<'none' | 'edit' | 'archive' | 'visit'>('none');
+  const [dialog, setDialog] = useState<'none' | 'edit' | 'archive' | 'restore' | 'visit'>('none');
   const patient = useApiQuery(api.patients.get, useMemo(() => ({ id }), [id]));
   const visits = useApiQuery(
     api.visits.listByPatient,
@@ -69,15 +69,16 @@ export function PatientPage({ id }: { id: string }) {
   const p = patient.data;
   if (!p) return <Loader m="xl" />;
 
-  const canArchive = mayCall('patients.archive', user?.role) && !p.archivedAt;
-  const archive = async () => {
+  const archived = Boolean(p.archivedAt);
+  const canArchive = mayCall('patients.archive', user?.role) && !archived;
+  const canRestore = mayCall('patients.restore', user?.role) && archived;
+  const archiveOrRestore = async (action: 'archive' | 'restore') => {
     try {
-      await api.patients.archive({ id: p.id, version: p.version });
-      notifySuccess(`${patientName(p)} archived`);
-      close();
-      patient.reload();
+      await api.patients[action]({ id: p.id, version: p.version });
+      notifySuccess(`${patientName(p)} ${action === 'archive' ? 'archived' : 'restored'}`);
     } catch (err) {
       notifyError(err);
+    } finally {
       close();
       patient.reload();
     }
@@ -90,9 +91,16 @@ export function PatientPage({ id }: { id: string }) {
         patient={p}
         actions={
           <>
-            <Button variant="default" size="sm" leftSection={<IconEdit size={16} />} onClick={() => setDialog('edit')}>
-              Edit
-            </Button>
+            {archived ? null : (
+              <Button variant="default" size="sm" leftSection={<IconEdit size={16} />} onClick={() => setDialog('edit')}>
+                Edit
+              </Button>
+            )}
+            {canRestore ? (
+              <Button variant="default" size="sm" leftSection={<IconArchiveOff size={16} />} onClick={() => setDialog('restore')}>
+                Restore
+              </Button>
+            ) : null}
             {canArchive ? (
               <Button variant="default" size="sm" color="red" leftSection={<IconArchive size={16} />} onClick={() => setDialog('archive')}>
                 Archive
@@ -101,13 +109,21 @@ export function PatientPage({ id }: { id: string }) {
           </>
         }
       />
+      {archived ? (
+        <Alert color="gray" variant="light" icon={<IconArchive size={18} />} mb="md" data-testid="archived-notice" title="This chart is read-only">
+          {patientName(p)} was archived on {formatDay(p.archivedAt!.slice(0, 10))}. Their history is kept, but nothing on their chart can change
+          {canRestore ? ' until you restore them.' : ' unless an administrator restores them.'}
+        </Alert>
+      ) : null}
       <Group justify="space-between" mb="sm">
         <Title order={3} fz={17}>
           Visits
         </Title>
-        <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setDialog('visit')} disabled={Boolean(p.archivedAt)}>
-          New visit
-        </Button>
+        {archived ? null : (
+          <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setDialog('visit')}>
+            New visit
+          </Button>
+        )}
       </Group>
       {visits.error ? <ErrorAlert error={visits.error} /> : null}
       <PagedTable
@@ -145,7 +161,17 @@ export function PatientPage({ id }: { id: string }) {
         title="Archive patient"
         message={`Archive ${patientName(p)} (chart ${p.chartNumber})? They will no longer appear in searches unless “Show archived” is on. Their records are kept.`}
         confirmLabel="Archive patient"
-        onConfirm={archive}
+        onConfirm={() => archiveOrRestore('archive')}
+        onClose={close}
+      />
+      <ConfirmModal
+        opened={dialog === 'restore'}
+        title="Restore patient"
+        message={`Restore ${patientName(p)} (chart ${p.chartNumber})? They will appear in searches again and their chart can change again.`}
+        confirmLabel="Restore patient"
+        cancelLabel="Leave archived"
+        destructive={false}
+        onConfirm={() => archiveOrRestore('restore')}
         onClose={close}
       />
       <NewVisitModal

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { api, ApiError, setSessionToken, setUnauthenticatedHandler, type InputOf } from '../../api';
 import type { SessionUser, SignedIn } from '../../../shared/types';
+import { syncClock } from '../../lib/clock';
 
 type Phase = 'loading' | 'needsSetup' | 'signedOut' | 'signedIn' | 'unreachable';
 
@@ -31,6 +32,7 @@ export const useSession = create<SessionStore>()((set, get) => {
     load: async () => {
       try {
         const state = await api.session.state();
+        syncClock(state.now);
         set({
           workstation: state.workstation,
           user: state.user,

@@ -3,6 +3,7 @@ import { IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { PageHeader } from '../../ui/PageHeader';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { useSession } from '../session/session.store';
 import { mayCall } from '../../../shared/contract';
 
@@ -42,6 +43,10 @@ export function SettingsScreen() {
           <Row label="Name" value={user.displayName} />
           <Row label="Username" value={user.username} />
           <Row label="Role" value={ROLE_LABELS[user.role]} />
+          <Text fw={600} mt="lg" mb="xs">
+            Your password
+          </Text>
+          <ChangePasswordForm />
         </Paper>
         {mayCall('users.list', user.role) ? (
           <Paper withBorder p="md" radius="md">

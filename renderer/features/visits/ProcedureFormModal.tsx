@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { api, ApiError } from '../../api';
-import { formatMoney } from '../../../shared/domain/money';
+import { formatMoney, moneyToDecimal } from '../../../shared/domain/money';
 import { AREA_NAMES, AREAS, SURFACE_NAMES, SURFACES, surfacesToText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
 import { applyServerIssues } from '../../lib/formErrors';
@@ -70,9 +70,9 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<ProcedureFormValues>({
-    resolver: procedureResolver,
+    resolver: procedureResolver(currency),
     defaultValues: editing
-      ? procedureToValues(editing)
+      ? procedureToValues(editing, currency)
       : dialog.mode === 'add' && dialog.initial
         ? dialog.initial
         : emptyProcedureValues(defaultPerformerId),
@@ -81,7 +81,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const input = toProcedureInput(values);
+    const input = toProcedureInput(values, currency);
     try {
       if (editing) {
         await api.procedures.update({ ...input, id: editing.id, version });
@@ -194,7 +194,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
         />
 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Fee" placeholder="125.00" leftSection={<Text size="xs" c="dimmed">{currency}</Text>} leftSectionWidth={46} {...form.register('fee')} error={errors.fee?.message} />
+          <TextInput label="Fee" placeholder={moneyToDecimal(12500, currency)} leftSection={<Text size="xs" c="dimmed">{currency}</Text>} leftSectionWidth={46} {...form.register('fee')} error={errors.fee?.message} />
           <Controller
             control={form.control}
             name="performedById"

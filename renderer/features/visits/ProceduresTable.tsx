@@ -5,7 +5,7 @@ import { allowedNextStatuses, type ProcedureStatus } from '../../../shared/domai
 import { surfacesToText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
 import { DataTable, type Columns } from '../../ui/DataTable';
-import { money } from '../../ui/money';
+import { formatMoney } from '../../../shared/domain/money';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TRANSITION_LABELS } from '../../ui/status';
 
@@ -63,7 +63,7 @@ function buildColumns(currency: string, byId: Map<string, Procedure>, a: Procedu
     {
       id: 'fee',
       header: () => <div className="num">Fee</div>,
-      cell: ({ row }) => <div className="num">{money(row.original.unitFee, currency)}</div>,
+      cell: ({ row }) => <div className="num">{formatMoney(row.original.unitFee, currency)}</div>,
     },
     { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} data-testid="procedure-status" /> },
     { id: 'by', header: 'Performed by', cell: ({ row }) => row.original.performedByName ?? '' },

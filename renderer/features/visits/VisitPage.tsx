@@ -11,7 +11,7 @@ import { useApiQuery } from '../../lib/useApiQuery';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { money } from '../../ui/money';
+import { formatMoney } from '../../../shared/domain/money';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { PatientHeader } from '../patients/PatientHeader';
 import { useSession } from '../session/session.store';
@@ -99,7 +99,7 @@ export function VisitPage({ id }: { id: string }) {
   };
   const correct = (p: Procedure) => {
     setLockedNotice(null);
-    setDialog({ mode: 'add', corrects: p, initial: procedureToValues(p) });
+    setDialog({ mode: 'add', corrects: p, initial: procedureToValues(p, v.currency) });
   };
 
   return (
@@ -136,7 +136,7 @@ export function VisitPage({ id }: { id: string }) {
               Total
             </Text>
             <Text fz={24} fw={700} className="num" data-testid="visit-total">
-              {money(v.totalCost, v.currency)}
+              {formatMoney(v.totalCost, v.currency)}
             </Text>
             <Text size="xs" c="dimmed">
               {v.procedureCount} {v.procedureCount === 1 ? 'procedure' : 'procedures'} charged · cancelled work is not

@@ -1,10 +1,9 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { procedureFields } from '../../../shared/contract';
-import { parseMoney } from '../../../shared/domain/money';
+import { moneyToDecimal, parseMoney } from '../../../shared/domain/money';
 import type { Procedure } from '../../../shared/types';
-import { moneyInputText } from '../../ui/money';
 
-/** What the user edits: text as typed (fee "125.00"), converted only on submit. */
+/** What the user edits: text as typed (fee "125.00", or "12500" in yen), converted only on submit. */
 export interface ProcedureFormValues {
   code: string;
   name: string;
@@ -25,7 +24,7 @@ export function emptyProcedureValues(performedById: string | null): ProcedureFor
   return { code: '', name: '', toothNumber: '', surfaces: [], area: null, quantity: 1, fee: '', performedById, notes: '' };
 }
 
-export function procedureToValues(p: Procedure): ProcedureFormValues {
+export function procedureToValues(p: Procedure, currency: string): ProcedureFormValues {
   return {
     code: p.code,
     name: p.name,
@@ -33,14 +32,14 @@ export function procedureToValues(p: Procedure): ProcedureFormValues {
     surfaces: [...p.surfaces],
     area: p.area,
     quantity: p.quantity,
-    fee: moneyInputText(p.unitFee),
+    fee: moneyToDecimal(p.unitFee, currency),
     performedById: p.performedById,
     notes: p.notes ?? '',
   };
 }
 
 /** The contract's input shape, before its own parsing (which trims, upper-cases codes, orders surfaces). */
-export function toProcedureInput(v: ProcedureFormValues) {
+export function toProcedureInput(v: ProcedureFormValues, currency: string) {
   return {
     code: v.code,
     name: v.name,
@@ -49,7 +48,7 @@ export function toProcedureInput(v: ProcedureFormValues) {
     surfaces: v.surfaces,
     area: v.area || null,
     quantity: typeof v.quantity === 'number' ? v.quantity : Number(v.quantity),
-    unitFee: parseMoney(v.fee) ?? -1,
+    unitFee: parseMoney(v.fee, currency) ?? -1,
     performedById: v.performedById || null,
     notes: v.notes || null,
   };
@@ -59,9 +58,9 @@ export function toProcedureInput(v: ProcedureFormValues) {
  * Validates with the same `procedureFields` schema the main process uses, so
  * "Tooth 8 is a front tooth: use I…" appears under Surfaces before any round trip.
  */
-export const procedureResolver: Resolver<ProcedureFormValues> = (values) => {
+export const procedureResolver = (currency: string): Resolver<ProcedureFormValues> => (values) => {
   const errors: Record<string, { type: string; message: string }> = {};
-  const result = procedureFields.safeParse(toProcedureInput(values));
+  const result = procedureFields.safeParse(toProcedureInput(values, currency));
   if (!result.success) {
     for (const issue of result.error.issues) {
       const top = String(issue.path[0] ?? '');
@@ -69,8 +68,12 @@ export const procedureResolver: Resolver<ProcedureFormValues> = (values) => {
       if (PROCEDURE_FORM_FIELDS.includes(name) && !errors[name]) errors[name] = { type: 'validation', message: issue.message };
     }
   }
-  if (parseMoney(values.fee) === null) {
-    errors.fee = { type: 'validation', message: values.fee.trim() ? 'Enter the fee as an amount, like 125.00.' : 'Enter the fee, like 125.00 (0 if free).' };
+  if (parseMoney(values.fee, currency) === null) {
+    const example = moneyToDecimal(12500, currency);
+    errors.fee = {
+      type: 'validation',
+      message: values.fee.trim() ? `Enter the fee as an amount in ${currency}, like ${example}.` : `Enter the fee, like ${example} (0 if free).`,
+    };
   }
   if (Object.keys(errors).length > 0) {
     return { values: {}, errors: errors as FieldErrors<ProcedureFormValues> };

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import type { VisitSummary } from '../../../shared/types';
 import { formatDay } from '../../lib/dates';
 import type { Columns } from '../../ui/DataTable';
-import { money } from '../../ui/money';
+import { formatMoney } from '../../../shared/domain/money';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 type Col = Columns<VisitSummary>[number];
@@ -29,7 +29,7 @@ const count: Col = { id: 'procedures', header: () => <div className="num">Proced
 const total: Col = {
   id: 'total',
   header: () => <div className="num">Total</div>,
-  cell: ({ row }) => <div className="num">{money(row.original.totalCost, row.original.currency)}</div>,
+  cell: ({ row }) => <div className="num">{formatMoney(row.original.totalCost, row.original.currency)}</div>,
 };
 
 export const todayColumns: Columns<VisitSummary> = [time, patient, provider, status, count, total];
