@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { metaContentSecurityPolicy } from './shared/csp';
+import { metaContentSecurityPolicy } from './shared/csp.ts';
 
 /**
  * Writes the one shared CSP (shared/csp.ts) into index.html, so the page
