@@ -43,7 +43,9 @@ export function SettingsScreen() {
           <Row label="Name" value={user.displayName} />
           <Row label="Username" value={user.username} />
           <Row label="Role" value={ROLE_LABELS[user.role]} />
-          <Text fw={600} mt="lg" mb="xs">
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Text fw={600} mb="xs">
             Your password
           </Text>
           <ChangePasswordForm />

@@ -49,7 +49,7 @@ function columns(open: (d: Dialog) => void): Columns<User> {
           <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => open({ kind: 'edit', user: row.original })} aria-label={`Edit ${row.original.displayName}`}>
             Edit
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconKey size={14} />} onClick={() => open({ kind: 'reset', user: row.original })} aria-label={`Reset the password of ${row.original.displayName}`}>
+          <Button size="xs" variant="default" leftSection={<IconKey size={14} />} onClick={() => open({ kind: 'reset', user: row.original })} aria-label={`Reset password for ${row.original.displayName}`}>
             Reset password
           </Button>
         </Group>
@@ -69,7 +69,7 @@ export function UsersScreen() {
     // A new or changed dentist or hygienist must show up in provider pickers.
     useProvidersStore.setState({ providers: null });
   };
-  const title = !dialog ? '' : dialog.kind === 'new' ? 'New user' : dialog.kind === 'edit' ? `Edit ${dialog.user.displayName}` : `Reset the password of ${dialog.user.displayName}`;
+  const title = !dialog ? '' : dialog.kind === 'new' ? 'New user' : dialog.kind === 'edit' ? `Edit ${dialog.user.displayName}` : `Reset password for ${dialog.user.displayName}`;
   return (
     <>
       <PageHeader

@@ -62,16 +62,18 @@ export function VisitPage({ id }: { id: string }) {
     [handleActionError, reloadVisit],
   );
 
+  // An archived patient's chart is read-only: offer nothing the core would refuse.
+  const archived = Boolean(patient.data?.archivedAt);
   const actions: ProcedureActions = useMemo(
     () => ({
       onStatus: (p, to) => (to === 'CANCELLED' ? setAsk({ kind: 'cancel', procedure: p }) : void setStatus(p, to)),
       onEdit: (p) => setDialog({ mode: 'edit', procedure: p }),
       onRemove: (p) => setAsk({ kind: 'remove', procedure: p }),
       busyId,
-      canEdit: mayCall('procedures.update', user?.role),
-      canRemove: mayCall('procedures.remove', user?.role),
+      canEdit: !archived && mayCall('procedures.update', user?.role),
+      canRemove: !archived && mayCall('procedures.remove', user?.role),
     }),
-    [busyId, setStatus, user],
+    [archived, busyId, setStatus, user],
   );
 
   if (visit.error && !visit.data) return <ErrorAlert error={visit.error} title="Could not open this visit" />;
