@@ -8,6 +8,6 @@ export async function clinic(app: TestApp) {
   const patient = await app.call('patients.create', { firstName: 'Maya', lastName: 'Tanaka', dateOfBirth: '1979-11-30' }, admin);
   const visit = await app.call('visits.create', { patientId: patient.id, providerId, date: '2026-03-02', time: '09:30' }, admin);
   const add = (fields: Record<string, unknown> = {}) =>
-    app.call('procedures.add', { visitId: visit.id, code: 'D2391', name: 'Composite, one surface', unitFee: 19500, ...fields } as never, dentist);
+    app.call('procedures.add', { visitId: visit.id, code: 'D2391', name: 'Composite, one surface', unitFee: 19500, ...fields }, dentist);
   return { admin, dentist, providerId, patient, visit, add };
 }

@@ -1,5 +1,5 @@
 import { canTransition, type ProcedureStatus, STATUS_LABELS } from '../../../shared/domain/status';
-import { checkSite, type Surface, surfacesToText } from '../../../shared/domain/teeth';
+import { checkSite, surfacesToText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
 import { type Change, write } from '../change';
 import type { AuthedContext } from '../context';
@@ -42,7 +42,7 @@ async function toColumns(c: Change, f: ProcedureFields) {
     code: f.code,
     name: f.name,
     tooth_number: f.toothNumber,
-    surfaces: site.surfaces.length ? surfacesToText(site.surfaces as Surface[]) : null,
+    surfaces: site.surfaces.length ? surfacesToText(site.surfaces) : null,
     area: f.area,
     quantity: f.quantity,
     unit_fee: f.unitFee,

@@ -68,7 +68,7 @@ export function CommandPalette() {
         limit={20}
         scrollable
         maxHeight={420}
-        searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Find a patient, or go to a screen…', 'aria-label': 'Command palette search' } as never}
+        searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Find a patient, or go to a screen…', 'aria-label': 'Command palette search' }}
       />
       <PatientFormModal
         opened={creating}

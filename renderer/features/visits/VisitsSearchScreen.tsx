@@ -72,7 +72,7 @@ export function VisitsSearchScreen() {
           clearable
           data={VISIT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
           value={filters.status}
-          onChange={(v) => set({ status: v as VisitStatus | null })}
+          onChange={(v) => set({ status: v })}
           w={150}
         />
         <Select label="Provider" placeholder="Anyone" clearable data={providerOptions(providers)} value={filters.providerId} onChange={(v) => set({ providerId: v })} w={220} />
