@@ -48,7 +48,7 @@ function captureLaunchToken(): void {
 }
 captureLaunchToken();
 
-export function getSessionToken(): string | null {
+function getSessionToken(): string | null {
   return sessionStorage.getItem(SESSION_KEY);
 }
 export function setSessionToken(token: string | null): void {

@@ -16,10 +16,6 @@ export const STATUS_COLORS: Record<ProcedureStatus, string> = {
   CANCELLED: 'gray',
 };
 
-/** Not statuses, but they share the chart legend. */
-export const EXISTING_WORK_COLOR = 'green';
-export const CONDITION_COLOR = 'brown';
-
 /** The verb on the button that moves a procedure into a status. */
 export const TRANSITION_LABELS: Record<ProcedureStatus, string> = {
   PLANNED: 'Plan',

@@ -71,13 +71,3 @@ export function deriveVisitStatus(statuses: readonly ProcedureStatus[]): VisitSt
   if (active.every((s) => s === 'PLANNED')) return 'PLANNED';
   return 'IN_PROGRESS';
 }
-
-/** Visit total in minor units: non-cancelled procedures only. */
-export function visitTotal(
-  procedures: readonly { status: ProcedureStatus; unitFee: number; quantity: number }[],
-): number {
-  return procedures.reduce(
-    (sum, p) => (p.status === 'CANCELLED' ? sum : sum + p.unitFee * p.quantity),
-    0,
-  );
-}

@@ -1,5 +1,5 @@
 /** Kysely table types, one interface per table, columns exactly as in migrations/. */
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Written from the core's clock on insert (required, so no insert forgets it); the migration's default is a safety net. */
 type Stamp = ColumnType<string, string, string | undefined>;
@@ -245,8 +245,4 @@ export interface DB {
 
 export type UserRow = Selectable<UsersTable>;
 export type PatientRow = Selectable<PatientsTable>;
-export type VisitRow = Selectable<VisitsTable>;
-export type ProcedureRow = Selectable<ProceduresTable>;
-export type NewProcedure = Insertable<ProceduresTable>;
-export type ProcedureUpdate = Updateable<ProceduresTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -16,7 +16,7 @@ import * as procedures from '../procedures/procedures.service';
 import { addUser } from '../users/users.service';
 import * as visits from '../visits/visits.service';
 
-export const DEMO_PASSWORD = 'chairside-demo';
+const DEMO_PASSWORD = 'chairside-demo';
 
 const FIRST = ['Ava', 'Liam', 'Maya', 'Noah', 'Zoe', 'Ethan', 'Priya', 'Lucas', 'Hana', 'Omar', 'Grace', 'Mateo', 'Chloe', 'Yusuf', 'Ines', 'Daniel', 'Nora', 'Kenji', 'Ruth', 'Samuel', 'Lena', 'Arjun', 'Elena', 'Felix', 'Amara'];
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Brennan', 'Alvarez', 'Novak', 'Haddad', 'Fischer', 'Kowalski', 'Mensah', 'Rossi', 'Patel', 'Nguyen', 'Schmidt', 'Walsh', 'Costa', 'Ibrahim', 'Larsen', 'Dubois', 'Kim', 'Romero', 'Sato', 'Byrne', 'Yilmaz'];

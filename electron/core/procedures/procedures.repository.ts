@@ -8,7 +8,7 @@ import { updateVersioned, type VersionKey } from '../db/versioned';
 import { conflict } from '../errors';
 
 /** Claim statuses that freeze their procedures: the claim has left the practice. */
-export const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
+const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
 
 function procedureQuery(db: Queryable, tenantId: string) {
   return db

@@ -65,7 +65,7 @@ async function reread(c: Change, id: string): Promise<Procedure> {
 }
 
 /** Work that has left the practice (on a submitted claim) is corrected, never edited. */
-export function assertUnlocked(row: ProcedureRecord): void {
+function assertUnlocked(row: ProcedureRecord): void {
   if (row.locked_by_claim) {
     throw new AppError('LOCKED', `This procedure is on submitted claim ${row.locked_by_claim} and cannot be changed. Add a correction instead.`);
   }
