@@ -47,12 +47,13 @@ export const PACKAGE_DIR = join(root, 'build', 'native', 'package');
 /**
  * npm exports its config to scripts as npm_config_*, and node-gyp obeys
  * them: a `nodedir` (this machine's ~/.npmrc points it at Node's headers for
- * offline installs) would silently build against Node instead of Electron.
+ * offline installs) would silently build against Node instead of Electron,
+ * and `npm start --silent` would leave the build log empty.
  */
 function gypEnv() {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(key)) delete env[key];
+    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|loglevel)$/i.test(key)) delete env[key];
   }
   return env;
 }
