@@ -82,7 +82,8 @@ async function serveStatic(res: ServerResponse, root: string, urlPath: string) {
 
 export function createHost(options: HostOptions): Server {
   const root = resolve(options.staticDir);
-  const server = createServer(async (req, res) => {
+  // Never rejects: every failure is answered with an envelope below.
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const port = (server.address() as AddressInfo).port;
       const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -127,7 +128,8 @@ export function createHost(options: HostOptions): Server {
       options.core.logError(err, 'http');
       if (!res.headersSent) refuse(res, 'INTERNAL', 'Something went wrong on this computer.');
     }
-  });
+  };
+  const server = createServer((req, res) => void answer(req, res));
   return server;
 }
 
