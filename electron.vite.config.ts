@@ -9,7 +9,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('electron/main.ts'),
-          // Emitted beside index.js; run-in-worker.ts loads it from there.
+          // Emitted beside index.js; worker/jobs.ts loads it from there.
           'readonly.worker': resolve('electron/core/worker/readonly.worker.ts'),
         },
         external: ['better-sqlite3'],
@@ -31,6 +31,8 @@ export default defineConfig({
     root: resolve('renderer'),
     build: {
       ...renderer.build,
+      // electron-vite leaves the renderer unminified by default; ship (and test) what browser mode ships.
+      minify: true,
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },
     },
