@@ -26,6 +26,19 @@ async function checkChartNumberFree(c: Change, chartNumber: string, self?: strin
   if (other && other.id !== self) throw invalid('chartNumber', `Chart number ${chartNumber} belongs to another patient.`);
 }
 
+/** The stored columns a patient form writes, create and update alike. */
+function columns(input: PatientInput, chartNumber: string) {
+  return {
+    chart_number: chartNumber,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    date_of_birth: input.dateOfBirth,
+    phone: input.phone,
+    email: input.email,
+    alerts: input.alerts,
+  };
+}
+
 async function reread(c: Change, id: string): Promise<Patient> {
   return toPatient((await findPatient(c.trx, c.tenantId, id))!);
 }
@@ -50,18 +63,7 @@ export function create(ctx: AuthedContext, input: PatientInput): Promise<Patient
     const chartNumber = input.chartNumber || (await takeChartNumber(c.trx, c.tenantId, c.now));
     await checkChartNumberFree(c, chartNumber);
     const id = c.newId();
-    await insertPatient(c.trx, {
-      id,
-      tenant_id: c.tenantId,
-      chart_number: chartNumber,
-      first_name: input.firstName,
-      last_name: input.lastName,
-      date_of_birth: input.dateOfBirth,
-      phone: input.phone,
-      email: input.email,
-      alerts: input.alerts,
-      ...c.stamps(),
-    });
+    await insertPatient(c.trx, { id, tenant_id: c.tenantId, ...columns(input, chartNumber), ...c.stamps() });
     const after = await reread(c, id);
     return { result: after, audit: { entity: 'patient', entityId: id, patientId: id, action: 'create', after } };
   });
@@ -73,20 +75,7 @@ export function update(ctx: AuthedContext, input: PatientInput & { id: string; v
     checkBirthDate(c, input.dateOfBirth);
     const chartNumber = input.chartNumber || before.chart_number;
     await checkChartNumberFree(c, chartNumber, input.id);
-    await updatePatient(
-      c.trx,
-      { tenantId: c.tenantId, id: input.id, version: input.version },
-      {
-        chart_number: chartNumber,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        date_of_birth: input.dateOfBirth,
-        phone: input.phone,
-        email: input.email,
-        alerts: input.alerts,
-      },
-      c.now,
-    );
+    await updatePatient(c.trx, { tenantId: c.tenantId, id: input.id, version: input.version }, columns(input, chartNumber), c.now);
     const after = await reread(c, input.id);
     return { result: after, audit: { entity: 'patient', entityId: input.id, patientId: input.id, action: 'update', before: toPatient(before), after } };
   });
