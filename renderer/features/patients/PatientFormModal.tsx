@@ -3,12 +3,12 @@ import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } fr
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { patientFields } from '../../../shared/contract';
 import type { Patient } from '../../../shared/types';
 import { formatDay } from '../../lib/dates';
-import { applyServerIssues } from '../../lib/formErrors';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { handleSaveError } from '../../lib/formErrors';
+import { notifySuccess } from '../../lib/notify';
 import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
 import { ConflictAlert } from '../../ui/ConflictAlert';
 import { patientName } from './patientName';
@@ -68,10 +68,7 @@ function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
       notifySuccess(patient ? 'Patient saved' : `${patientName(saved)} added`);
       onSaved(saved);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.code === 'VALIDATION') setFormError(applyServerIssues(err, form.setError, FIELDS)[0] ?? null);
-      else if (err.code === 'CONFLICT') markStale();
-      else notifyError(err);
+      handleSaveError(err, { setError: form.setError, fields: FIELDS, setFormError, on: { CONFLICT: markStale } });
     }
   });
 

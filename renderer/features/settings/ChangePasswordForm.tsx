@@ -2,10 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { contract } from '../../../shared/contract';
-import { applyServerIssues } from '../../lib/formErrors';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { handleSaveError } from '../../lib/formErrors';
+import { notifySuccess } from '../../lib/notify';
 
 // The contract's schema plus the confirmation, which only the form needs.
 const schema = contract['auth.changePassword'].input
@@ -24,8 +24,7 @@ export function ChangePasswordForm() {
       notifySuccess('Password changed. Other windows where you were signed in will ask you to sign in again.');
       form.reset(EMPTY);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'VALIDATION') applyServerIssues(err, form.setError, ['currentPassword', 'newPassword']);
-      else notifyError(err);
+      handleSaveError(err, { setError: form.setError, fields: ['currentPassword', 'newPassword'] });
     }
   });
   return (

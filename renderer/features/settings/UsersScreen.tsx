@@ -4,13 +4,13 @@ import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { contract } from '../../../shared/contract';
 import { ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
 import type { User } from '../../../shared/types';
 import { formatDay } from '../../lib/dates';
-import { applyServerIssues } from '../../lib/formErrors';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { handleSaveError } from '../../lib/formErrors';
+import { notifySuccess } from '../../lib/notify';
 import { useApiQuery } from '../../lib/useApiQuery';
 import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
 import { ConflictAlert } from '../../ui/ConflictAlert';
@@ -124,9 +124,7 @@ function NewUserForm({ onClose, onDone }: FormProps) {
       notifySuccess(`${user.displayName} can now sign in`);
       onDone();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'VALIDATION') {
-        setFormError(applyServerIssues(err, form.setError, ['displayName', 'username', 'role', 'password'])[0] ?? null);
-      } else notifyError(err);
+      handleSaveError(err, { setError: form.setError, fields: ['displayName', 'username', 'role', 'password'], setFormError });
     }
   });
   return (
@@ -169,10 +167,7 @@ function EditUserForm({ user, onClose, onDone }: FormProps & { user: User }) {
       notifySuccess(`${saved.displayName} saved`);
       onDone();
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.code === 'VALIDATION') setFormError(applyServerIssues(err, form.setError, ['displayName', 'role', 'active'])[0] ?? null);
-      else if (err.code === 'CONFLICT') markStale();
-      else notifyError(err);
+      handleSaveError(err, { setError: form.setError, fields: ['displayName', 'role', 'active'], setFormError, on: { CONFLICT: markStale } });
     }
   });
   return (
@@ -231,8 +226,7 @@ function ResetPasswordForm({ user, onClose, onDone }: FormProps & { user: User }
       notifySuccess(`${user.displayName} has a new password`);
       onDone();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'VALIDATION') applyServerIssues(err, form.setError, ['password']);
-      else notifyError(err);
+      handleSaveError(err, { setError: form.setError, fields: ['password'] });
     }
   });
   return (

@@ -3,12 +3,12 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } 
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { contract } from '../../../shared/contract';
 import type { VisitSummary } from '../../../shared/types';
 import { todayIso } from '../../lib/dates';
-import { applyServerIssues } from '../../lib/formErrors';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { handleSaveError } from '../../lib/formErrors';
+import { notifySuccess } from '../../lib/notify';
 import { providerOptions, useProviders } from './providers.store';
 import { FormError } from '../../ui/FormError';
 
@@ -48,9 +48,7 @@ function NewVisitForm({ patientId, defaultProviderId, onClose, onCreated }: Omit
       notifySuccess('Visit created');
       onCreated(visit);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'VALIDATION') {
-        setFormError(applyServerIssues(err, form.setError, FIELDS)[0] ?? null);
-      } else notifyError(err);
+      handleSaveError(err, { setError: form.setError, fields: FIELDS, setFormError });
     }
   });
 

@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api';
 import { formatMoney, moneyToDecimal } from '../../../shared/domain/money';
 import { AREA_NAMES, AREAS, SURFACE_NAMES, SURFACES, surfacesToText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
-import { applyServerIssues } from '../../lib/formErrors';
+import { handleSaveError } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
 import { ConflictAlert } from '../../ui/ConflictAlert';
@@ -92,20 +92,13 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
       }
       onSaved();
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      switch (err.code) {
-        case 'VALIDATION':
-          setFormError(applyServerIssues(err, form.setError, PROCEDURE_FORM_FIELDS, SERVER_FIELD_NAMES)[0] ?? null);
-          break;
-        case 'CONFLICT':
-          markStale();
-          break;
-        case 'LOCKED':
-          setLocked(err.message);
-          break;
-        default:
-          notifyError(err);
-      }
+      handleSaveError(err, {
+        setError: form.setError,
+        fields: PROCEDURE_FORM_FIELDS,
+        rename: SERVER_FIELD_NAMES,
+        setFormError,
+        on: { CONFLICT: markStale, LOCKED: (e) => setLocked(e.message) },
+      });
     }
   });
 
