@@ -4,7 +4,7 @@
  * and dispatch(): the only way in from any transport.
  */
 import { ZodError } from 'zod';
-import { type Channel, contract, isChannel } from '../../shared/contract';
+import { type Channel, contract, isChannel, mayCall } from '../../shared/contract';
 import type { Envelope } from '../../shared/result';
 import { auditHandlers } from './audit/audit.handlers';
 import { authHandlers } from './auth/auth.handlers';
@@ -54,7 +54,7 @@ export async function dispatch(core: Core, channel: string, rawInput: unknown, m
     const { session, ended } = await resolveSession(core, meta.sessionToken);
     if (def.roles !== 'public') {
       if (!session) return fail('UNAUTHENTICATED', SIGNED_OUT[ended ?? 'none']);
-      if (!def.roles.includes(session.role)) return fail('FORBIDDEN', 'Your role does not allow this. Ask an administrator.');
+      if (!mayCall(channel, session.role)) return fail('FORBIDDEN', 'Your role does not allow this. Ask an administrator.');
     }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {

@@ -11,9 +11,12 @@ export const ALL: readonly Role[] = ROLES;
 export const CLINICAL: readonly Role[] = ['ADMIN', 'DENTIST', 'HYGIENIST', 'ASSISTANT'];
 export const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
 
-export interface ChannelDef<I extends z.ZodType, O> {
+type Roles = readonly Role[] | 'public';
+
+export interface ChannelDef<I extends z.ZodType, O, R extends Roles = Roles> {
   input: I;
-  roles: readonly Role[] | 'public';
+  /** Kept as written ('public' stays 'public'), so a public channel's handler is typed to run without a session. */
+  roles: R;
   /** Changes data: recorded in the audit trail, refused on an archived chart. */
   writes: boolean;
   /** Phantom: carries the output type only. */
@@ -21,7 +24,7 @@ export interface ChannelDef<I extends z.ZodType, O> {
 }
 
 export function channel<O>() {
-  return <I extends z.ZodType>(def: { input: I; roles: readonly Role[] | 'public'; writes?: true }): ChannelDef<I, O> => ({
+  return <I extends z.ZodType, const R extends Roles>(def: { input: I; roles: R; writes?: true }): ChannelDef<I, O, R> => ({
     ...def,
     writes: def.writes ?? false,
   });
@@ -36,8 +39,8 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 export const optionalId = id.nullish().transform((v) => v ?? null);
-export const isoDate = z.string().max(10).refine(isIsoDate, 'Use a real date, YYYY-MM-DD.');
-export const timeOfDay = z.string().max(5).refine(isTimeOfDay, 'Use a time like 09:30.');
+export const isoDate = z.string().max(10, 'Use a real date, YYYY-MM-DD.').refine(isIsoDate, 'Use a real date, YYYY-MM-DD.');
+export const timeOfDay = z.string().max(5, 'Use a time like 09:30.').refine(isTimeOfDay, 'Use a time like 09:30.');
 
 /** Deep pages are refused rather than asked of SQLite as an offset past any practice's data. */
 export const MAX_PAGE = 100_000;
@@ -46,12 +49,17 @@ export const pageInput = {
   size: z.number().int().min(1).max(200).default(25),
 };
 
-/** Whole minor units of the practice's currency (cents, yen, fils). */
+/**
+ * Whole minor units of the practice's currency (cents, yen, fils). The cap
+ * is wide enough for currencies with large numbers (a crown in rupiah or
+ * Lebanese pounds), and fee x quantity x a visit's procedures stays an exact
+ * integer far below 2^53.
+ */
 export const money = z
   .number()
   .int('Amounts are whole minor units (e.g. cents).')
   .min(0, 'A fee cannot be negative.')
-  .max(100_000_000, 'That fee is too large.');
+  .max(1_000_000_000_000, 'That fee is too large.');
 
 export const password = z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.');
 export const username = z

@@ -35,7 +35,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 
 /** Whether a role may call a channel: the same answer dispatch() gives, for hiding what would be refused. */
 export function mayCall(channel: Channel, role: Role | null | undefined): boolean {
-  const roles = contract[channel].roles;
+  const roles: readonly Role[] | 'public' = contract[channel].roles;
   return roles === 'public' || (role != null && roles.includes(role));
 }
 

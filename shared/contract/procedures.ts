@@ -19,7 +19,8 @@ function refineSite(value: { toothNumber?: string | null; surfaces?: string[]; a
 
 export const procedureFields = z
   .object({
-    code: required('Code', 20).transform((s) => s.toUpperCase()),
+    // Upper-cased before the length check: some letters grow when upper-cased ('ß' -> 'SS').
+    code: z.string().trim().toUpperCase().min(1, 'Code is required.').max(20, 'At most 20 characters.'),
     name: required('Description', 200),
     ...site,
     quantity: z.number().int('Quantity is a whole number.').min(1, 'Quantity must be at least 1.').max(999, 'Quantity is at most 999.').default(1),

@@ -32,7 +32,7 @@ export const sessionContract = {
   'auth.signOut': channel<{ signedOut: true }>()({ input: z.object({}), roles: ALL, writes: true }),
   'auth.changePassword': channel<{ changed: true }>()({
     input: z.object({
-      currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+      currentPassword: z.string().min(1, 'Enter your current password.').max(200, 'Passwords have at most 200 characters.'),
       newPassword: password,
     }),
     roles: ALL,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VISIT_STATUSES } from '../domain/status';
 import type * as T from '../types';
-import { ALL, channel, id, isoDate, optionalId, optionalText, pageInput, text, timeOfDay, version } from './define';
+import { ALL, channel, id, isoDate, optionalId, optionalText, pageInput, timeOfDay, version } from './define';
 
 export const VISIT_SORT_FIELDS = ['date', 'totalCost', 'procedureCount', 'createdAt'] as const;
 export type VisitSortField = (typeof VISIT_SORT_FIELDS)[number];
@@ -10,7 +10,7 @@ const SORT = new RegExp(`^(${VISIT_SORT_FIELDS.join('|')}),(asc|desc)$`);
 /** Exactly "field,dir", as docs/api.md says: nothing more, nothing less. */
 const visitSort = z
   .string()
-  .max(20)
+  .max(20, `Sort by one of ${VISIT_SORT_FIELDS.join(', ')}, then asc or desc (e.g. "date,desc").`)
   .default('date,desc')
   .transform((s, ctx) => {
     const m = SORT.exec(s);
@@ -45,7 +45,7 @@ export const visitsContract = {
       .object({
         status: z.enum(VISIT_STATUSES).optional(),
         providerId: id.optional(),
-        code: text(20).toUpperCase().optional(),
+        code: z.string().trim().toUpperCase().max(20, 'At most 20 characters.').optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
         ...pageInput,

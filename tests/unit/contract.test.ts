@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { AuthedContext, CallContext } from '../../electron/core/context';
+import type { Handler } from '../../electron/core/handler';
 import { contract, mayCall, patientFields, procedureFields } from '../../shared/contract';
 
 describe('contract schemas (shared by forms and the main process)', () => {
@@ -50,5 +52,15 @@ describe('visit sort', () => {
     for (const sort of ['date', 'date,desc,xyz', 'date,', ',desc', 'Date,desc', 'date,DESC', 'date desc']) {
       expect(input.safeParse({ sort }).success, sort).toBe(false);
     }
+  });
+});
+
+describe('handler types follow the contract', () => {
+  it('lets a public channel run without a session, and gives every other channel one', () => {
+    // Checked by the type checker (npm run typecheck): a public handler reading ctx.session.tenantId would not compile.
+    expectTypeOf<Parameters<Handler<'session.state'>>[0]>().toEqualTypeOf<CallContext>();
+    expectTypeOf<Parameters<Handler<'auth.signIn'>>[0]>().toEqualTypeOf<CallContext>();
+    expectTypeOf<Parameters<Handler<'patients.get'>>[0]>().toEqualTypeOf<AuthedContext>();
+    expect(contract['session.state'].roles).toBe('public');
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel, contract } from '../../../shared/contract';
-import { ROLES } from '../../../shared/domain/roles';
+import { type Role, ROLES } from '../../../shared/domain/roles';
 import { dispatch } from '../../../electron/core/handlers';
 import { join } from 'node:path';
 import { createTestApp, PASSWORD, tempDir, type TestApp } from '../harness';
@@ -44,7 +44,7 @@ describe('every channel x every role', () => {
   const probe = 'not an object';
   const cases = CHANNELS.flatMap((channel) => [...ROLES.map((role) => [channel, role] as const), [channel, null] as const]);
   it.each(cases)('%s as %s', async (channel, role) => {
-    const roles = contract[channel].roles;
+    const roles: readonly Role[] | 'public' = contract[channel].roles;
     const res = await call(app, channel, probe, role ? w.tokens[role] : null);
     const expected = roles === 'public' || (role && roles.includes(role)) ? 'VALIDATION' : role ? 'FORBIDDEN' : 'UNAUTHENTICATED';
     expect(res.ok ? 'ok' : res.error.code).toBe(expected);
