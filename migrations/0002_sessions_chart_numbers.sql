@@ -4,11 +4,18 @@
 ALTER TABLE users ADD COLUMN credential_version INTEGER NOT NULL DEFAULT 1;
 
 -- Automatic chart numbers come from a per-practice counter instead of a scan
--- for the highest all-digit chart number: a hand-typed 999999999 no longer
--- decides every number after it, and creating a patient reads one row.
+-- for the highest all-digit chart number, so a hand-typed 999999999 no
+-- longer decides every number after it. The counter starts at the first
+-- free number after the practice's run of automatic numbers (1001, 1002 …):
+-- numbers typed by hand far away, however large, do not move it.
 ALTER TABLE tenants ADD COLUMN next_chart_number INTEGER NOT NULL DEFAULT 1001;
-UPDATE tenants SET next_chart_number = 1 + coalesce((
-  SELECT max(CAST(chart_number AS INTEGER)) FROM patients p
+UPDATE tenants SET next_chart_number = coalesce((
+  SELECT min(CAST(p.chart_number AS INTEGER)) + 1 FROM patients p
    WHERE p.tenant_id = tenants.id
-     AND chart_number NOT GLOB '*[^0-9]*' AND length(chart_number) BETWEEN 1 AND 9
-), 1000);
+     AND p.chart_number NOT GLOB '*[^0-9]*' AND p.chart_number NOT GLOB '0*'
+     AND length(p.chart_number) BETWEEN 4 AND 9
+     AND CAST(p.chart_number AS INTEGER) >= 1001
+     AND NOT EXISTS (
+       SELECT 1 FROM patients q
+        WHERE q.tenant_id = p.tenant_id AND q.chart_number = CAST(CAST(p.chart_number AS INTEGER) + 1 AS TEXT))
+), 1001);

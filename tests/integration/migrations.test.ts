@@ -141,7 +141,7 @@ describe('migrator', () => {
     db.close();
   });
 
-  it('0002 starts each practice’s chart counter after its highest automatic number, ignoring typed giants', () => {
+  it('0002 starts each practice’s chart counter after its run of automatic numbers, ignoring numbers typed by hand', () => {
     const dir = scratch();
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
@@ -149,15 +149,17 @@ describe('migrator', () => {
     const db = openSqlite(join(dir, 'm.sqlite'));
     migrate(db, loadMigrations(migrations));
     const tenant = db.prepare("INSERT INTO tenants (id, tenant_id, name, currency) VALUES (?, ?, ?, 'USD')");
-    tenant.run('t1', 't1', 'Busy');
-    tenant.run('t2', 't2', 'New');
-    const patient = db.prepare("INSERT INTO patients (id, tenant_id, chart_number, first_name, last_name, date_of_birth) VALUES (?, 't1', ?, 'A', 'B', '1990-01-01')");
-    ['1001', '1002', '1740', 'A-17', '999999999999', '00017'].forEach((chart, i) => patient.run(`p${i}`, chart));
-    db.prepare("INSERT INTO users (id, tenant_id, username, display_name, role, password_hash) VALUES ('u1', 't1', 'ada', 'Ada', 'ADMIN', 'x')").run();
+    for (const id of ['busy', 'broken', 'new']) tenant.run(id, id, id);
+    const patient = db.prepare("INSERT INTO patients (id, tenant_id, chart_number, first_name, last_name, date_of_birth) VALUES (?, ?, ?, 'A', 'B', '1990-01-01')");
+    let n = 0;
+    for (const chart of ['1001', '1002', '1003', '1740', 'A-17', '00017', '999999999999']) patient.run(`p${n++}`, 'busy', chart);
+    // The case the old rule broke for good: after 999999999 it offered 1000000000 and then refused it forever.
+    for (const chart of ['1001', '1002', '999999999', '1000000000']) patient.run(`p${n++}`, 'broken', chart);
+    db.prepare("INSERT INTO users (id, tenant_id, username, display_name, role, password_hash) VALUES ('u1', 'busy', 'ada', 'Ada', 'ADMIN', 'x')").run();
 
     migrate(db, loadMigrations(MIGRATIONS));
     const counters = db.prepare('SELECT id, next_chart_number AS n FROM tenants ORDER BY id').all();
-    expect(counters).toEqual([{ id: 't1', n: 1741 }, { id: 't2', n: 1001 }]);
+    expect(counters).toEqual([{ id: 'broken', n: 1003 }, { id: 'busy', n: 1004 }, { id: 'new', n: 1001 }]);
     expect(db.prepare('SELECT credential_version AS v FROM users').get()).toEqual({ v: 1 });
     db.close();
   });
