@@ -28,11 +28,20 @@ export function isCurrencyCode(code: string): boolean {
   return DIGITS.has(code);
 }
 
-/** Decimal places of the currency's minor unit: JPY 0, EUR 2, KWD 3. */
+/**
+ * Decimal places of the currency's minor unit: JPY 0, EUR 2, KWD 3. A code
+ * outside the list (a practice set up before codes were checked, or a
+ * currency since withdrawn) gets what the platform's Intl knows, else 2, so
+ * its amounts still show.
+ */
 export function minorDigits(currency: string): number {
   const d = DIGITS.get(currency);
-  if (d === undefined) throw new Error(`Unknown currency ${currency}`);
-  return d;
+  if (d !== undefined) return d;
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
 }
 
 /** "¥12,500", "€125.00", "KWD 1.250": always with the currency's own number of decimals. */
@@ -60,8 +69,10 @@ export function moneyToDecimal(minor: number, currency: string): string {
  * What the front desk types, in minor units; null when it is not an amount
  * in this currency. "125", "125.5", "125,50", "1,250.00", "1.250,00" all
  * work for EUR; "125.5" is refused for JPY, which has no decimals.
- * A separator followed by exactly three digits is a thousands separator,
- * unless the currency itself has three decimals.
+ * A single separator followed by exactly three digits is a thousands
+ * separator. In a currency with three decimals that is ambiguous: "1.250"
+ * is read as 1.250 (the way those currencies are written), and "1,250" is
+ * refused rather than guessed.
  */
 export function parseMoney(text: string, currency: string, options: { allowNegative?: boolean } = {}): number | null {
   const d = minorDigits(currency);
@@ -74,6 +85,7 @@ export function parseMoney(text: string, currency: string, options: { allowNegat
   }
   if (!/^\d[\d.,]*$/.test(t)) return null;
   const decimal = decimalSeparator(t, d);
+  if (decimal === 'ambiguous') return null;
   const [whole = '', frac = ''] = decimal ? [t.slice(0, t.lastIndexOf(decimal)), t.slice(t.lastIndexOf(decimal) + 1)] : [t];
   if (decimal && (frac.length === 0 || frac.length > d || !/^\d+$/.test(frac))) return null;
   // Whatever separators remain in the whole part must group digits in threes.
@@ -84,8 +96,8 @@ export function parseMoney(text: string, currency: string, options: { allowNegat
   return Number.isSafeInteger(value) ? sign * value : null;
 }
 
-/** Which of '.' and ',' separates decimals in what was typed, or null for a whole amount. */
-function decimalSeparator(t: string, digits: number): '.' | ',' | null {
+/** Which of '.' and ',' separates decimals in what was typed: null for a whole amount, 'ambiguous' when it cannot be told. */
+function decimalSeparator(t: string, digits: number): '.' | ',' | null | 'ambiguous' {
   const dots = t.split('.').length - 1;
   const commas = t.split(',').length - 1;
   if (dots && commas) {
@@ -94,6 +106,8 @@ function decimalSeparator(t: string, digits: number): '.' | ',' | null {
   }
   const sep = dots ? '.' : commas ? ',' : null;
   if (!sep || dots + commas > 1) return null;
-  // "1,250" is a thousand and a quarter-thousand only where no currency decimal could be three digits long.
-  return t.length - t.indexOf(sep) - 1 === 3 && digits !== 3 ? null : sep;
+  if (t.length - t.indexOf(sep) - 1 !== 3) return sep;
+  if (digits !== 3) return null;
+  // "1,250" dinars: one and a quarter, or twelve hundred and fifty? Not guessed.
+  return sep === ',' ? 'ambiguous' : sep;
 }
