@@ -109,3 +109,17 @@ describe('users: passwords', () => {
     }
   });
 });
+
+describe('users: guessing a password from a signed-in session', () => {
+  it('is slowed like sign-in, but never locks the user out of signing in', async () => {
+    const token = await app.signInAs(admin, 'DENTIST', 'drguess');
+    for (let i = 0; i < 5; i++) {
+      const err = await app.fail('auth.changePassword', { currentPassword: `guess ${i}`, newPassword: 'whatever it becomes' }, token);
+      expect(err.issues?.[0]).toEqual({ path: 'currentPassword', message: 'That is not your current password.' });
+    }
+    const locked = await app.fail('auth.changePassword', { currentPassword: PASSWORD, newPassword: 'whatever it becomes' }, token);
+    expect(locked).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'currentPassword', message: 'Too many wrong passwords. Try again in 15 minutes.' }] });
+    expect((await app.call('session.state', {}, token)).user?.username).toBe('drguess');
+    expect((await app.call('auth.signIn', { username: 'drguess', password: PASSWORD })).user.username).toBe('drguess');
+  });
+});

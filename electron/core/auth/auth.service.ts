@@ -4,6 +4,7 @@ import { change, write } from '../change';
 import type { AuthedContext, CallContext, Core, Session } from '../context';
 import { AppError, invalid } from '../errors';
 import { findSessionUser, findUser, findUserByUsername, replacePassword } from '../users/users.repository';
+import { anyTenant, insertTenant } from '../tenants/tenants.repository';
 import { addUser } from '../users/users.service';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
@@ -47,9 +48,8 @@ async function sessionUser(ctx: CallContext, userId: string): Promise<SessionUse
 }
 
 export async function sessionState(ctx: CallContext): Promise<SessionState> {
-  const anyTenant = await ctx.core.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
   return {
-    needsSetup: !anyTenant,
+    needsSetup: !(await anyTenant(ctx.core.db)),
     user: ctx.session ? await sessionUser(ctx, ctx.session.userId) : null,
     workstation: ctx.workstation,
     now: ctx.core.now().toISOString(),
@@ -58,15 +58,24 @@ export async function sessionState(ctx: CallContext): Promise<SessionState> {
 
 const BAD_CREDENTIALS = 'That username and password do not match.';
 
+const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
+
 function refuseWhileLocked(ctx: CallContext, username: string) {
   const wait = ctx.core.signInThrottle.minutesLocked(username);
   if (wait > 0) {
     throw new AppError(
       'UNAUTHENTICATED',
-      `Too many wrong passwords for this username. Try again in ${wait} minute${wait === 1 ? '' : 's'}, or ask an administrator to reset the password.`,
+      `Too many wrong passwords for this username. Try again in ${minutes(wait)}, or ask an administrator to reset the password.`,
     );
   }
 }
+
+/**
+ * Guessing a colleague's password at a workstation they left signed in is
+ * slowed the same way as at the sign-in screen, but counted apart (usernames
+ * cannot contain ':'), so fumbling it does not lock anyone out of signing in.
+ */
+const passwordChangeKey = (userId: string) => `change-password:${userId}`;
 
 /** The session exists only once the transaction recording the sign-in has committed. */
 export async function signIn(ctx: CallContext, input: { username: string; password: string }): Promise<SignedIn> {
@@ -93,11 +102,15 @@ export async function signOut(ctx: AuthedContext): Promise<{ signedOut: true }> 
 /** Anyone signed in changes their own password with the current one; their other sessions end, this one carries on. */
 export async function changePassword(ctx: AuthedContext, input: { currentPassword: string; newPassword: string }): Promise<{ changed: true }> {
   const user = (await findUser(ctx.core.db, ctx.session.tenantId, ctx.session.userId))!;
-  refuseWhileLocked(ctx, user.username);
+  const throttle = ctx.core.signInThrottle;
+  const key = passwordChangeKey(user.id);
+  const wait = throttle.minutesLocked(key);
+  if (wait > 0) throw invalid('currentPassword', `Too many wrong passwords. Try again in ${minutes(wait)}.`);
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    ctx.core.signInThrottle.fail(user.username);
+    throttle.fail(key);
     throw invalid('currentPassword', 'That is not your current password.');
   }
+  throttle.succeed(key);
   const passwordHash = await hashPassword(input.newPassword);
   await write(ctx, async (c) => {
     const changed = await replacePassword(c.trx, { tenantId: c.tenantId, id: user.id, credentialVersion: user.credential_version }, passwordHash, c.now);
@@ -128,13 +141,10 @@ export async function createTenant(
   const userId = core.newId();
   return change(core, { tenantId, userId, workstation }, async (c) => {
     // Checked inside the transaction so two first-run windows cannot both win.
-    if (options.firstRunOnly && (await c.trx.selectFrom('tenants').select('id').limit(1).executeTakeFirst())) {
+    if (options.firstRunOnly && (await anyTenant(c.trx))) {
       throw new AppError('FORBIDDEN', 'This Chairside is already set up. Sign in instead.');
     }
-    await c.trx
-      .insertInto('tenants')
-      .values({ id: tenantId, tenant_id: tenantId, name: input.practiceName, currency: input.currency, ...c.stamps() })
-      .execute();
+    await insertTenant(c.trx, { id: tenantId, tenant_id: tenantId, name: input.practiceName, currency: input.currency, ...c.stamps() });
     await addUser(c, { id: userId, username: input.adminUsername, displayName: input.adminDisplayName, role: 'ADMIN', passwordHash });
     return {
       result: { tenantId, userId, credentialVersion: 1 },
