@@ -99,3 +99,30 @@ describe('job workers', () => {
     }
   });
 });
+
+describe('job workers under misuse', () => {
+  it('fails a job whose arguments cannot be sent, and keeps the worker for the next job', async () => {
+    const runner = new JobRunner({ file: app.file }, 1);
+    try {
+      const unsendable = { tenantId: 'bulk', nope: () => 1 } as unknown as { tenantId: string };
+      await expect(runner.run('auditVerify', unsendable)).rejects.toThrow(/could not be cloned/);
+      // (An earlier test broke the chain on purpose: the answer is a report, which is all this needs.)
+      expect((await runner.run('auditVerify', { tenantId: 'bulk' })).checked).toBeGreaterThan(0);
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it('survives a progress callback that throws, and stops listening to the signal once done', async () => {
+    const controller = new AbortController();
+    const result = await app.core.jobs.run('auditVerify', { tenantId: 'bulk' }, {
+      signal: controller.signal,
+      onProgress: () => {
+        throw new Error('the progress bar broke');
+      },
+    });
+    expect(result.checked).toBeGreaterThan(0);
+    controller.abort();
+    expect(await app.core.jobs.run('auditVerify', { tenantId: 'bulk' })).toEqual(result);
+  });
+});

@@ -61,17 +61,24 @@ export class JobRunner {
   run<K extends JobKind>(kind: K, args: JobArgs[K], options: RunOptions = {}): Promise<JobResults[K]> {
     if (this.closed) return Promise.reject(new Error('The job runner is closed.'));
     return new Promise<JobResults[K]>((resolve, reject) => {
+      const { signal } = options;
+      if (signal?.aborted) return reject(new JobCancelled());
+      const onAbort = () => this.cancel(job);
+      // However the job ends, it stops listening to its signal.
+      const settle = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A) => {
+        signal?.removeEventListener('abort', onAbort);
+        fn(...a);
+      };
       const job: Pending = {
         id: this.nextId++,
         kind,
         args,
         cancel: new Int32Array(new SharedArrayBuffer(4)),
         options,
-        resolve: resolve as (data: unknown) => void,
-        reject,
+        resolve: settle(resolve as (data: unknown) => void),
+        reject: settle(reject),
       };
-      if (options.signal?.aborted) return reject(new JobCancelled());
-      options.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
       this.pump();
     });
@@ -105,10 +112,16 @@ export class JobRunner {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const job = this.queue.shift()!;
+      const msg: ToWorker = { type: 'run', id: job.id, kind: job.kind, args: job.args, cancel: job.cancel.buffer };
+      try {
+        slot.worker.postMessage(msg);
+      } catch (err) {
+        // Arguments that cannot be sent fail their own job; the worker stays free for the next.
+        job.reject(err instanceof Error ? err : new Error(String(err)));
+        continue;
+      }
       slot.job = job;
       slot.worker.ref();
-      const msg: ToWorker = { type: 'run', id: job.id, kind: job.kind, args: job.args, cancel: job.cancel.buffer };
-      slot.worker.postMessage(msg);
     }
   }
 
@@ -118,7 +131,11 @@ export class JobRunner {
       const job = slot.job;
       if (!job || job.id !== msg.id) return;
       if (msg.type === 'progress') {
-        job.options.onProgress?.({ done: msg.done, total: msg.total });
+        try {
+          job.options.onProgress?.({ done: msg.done, total: msg.total });
+        } catch {
+          // A progress display that fails must not take the job, or the process, down with it.
+        }
         return;
       }
       slot.job = null;
