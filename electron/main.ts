@@ -160,6 +160,11 @@ app
   });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  if (core) void closeCore(core);
+// Quit only once the database is closed: its last writes are checkpointed and the worker threads stopped.
+app.on('will-quit', (event) => {
+  if (!core) return;
+  const closing = core;
+  core = null;
+  event.preventDefault();
+  void closeCore(closing).finally(() => app.quit());
 });

@@ -28,6 +28,8 @@ const fake = vi.hoisted(() => {
     createCore: [] as { file: string; migrationsDir: string; nativeBinding?: string; now?: () => Date }[],
     seeded: [] as string[],
     dispatched: [] as unknown[][],
+    /** The order of shutdown steps: 'closeCore' and 'quit'. */
+    shutdown: [] as string[],
   };
   return state;
 });
@@ -41,7 +43,7 @@ vi.mock('electron', () => ({
     getPath: () => fake.userData,
     enableSandbox: () => undefined,
     requestSingleInstanceLock: () => true,
-    quit: () => undefined,
+    quit: () => fake.shutdown.push('quit'),
     exit: (code: number) => {
       fake.exitCode = code;
     },
@@ -87,7 +89,10 @@ vi.mock('../../electron/core/create-core', () => ({
     fake.createCore.push(options);
     return { fake: 'core' };
   },
-  closeCore: async () => undefined,
+  closeCore: async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    fake.shutdown.push('closeCore');
+  },
 }));
 vi.mock('../../electron/core/demo/demo.seed', () => ({
   seedDemo: async (_core: unknown, workstation: string) => {
@@ -107,7 +112,7 @@ const argv = process.argv;
 
 function reset() {
   Object.assign(fake, { windowOptions: undefined, loadedUrl: undefined, errorBox: undefined, exitCode: undefined, headersHandler: undefined });
-  for (const list of [fake.schemes, fake.createCore, fake.seeded, fake.dispatched]) list.length = 0;
+  for (const list of [fake.schemes, fake.createCore, fake.seeded, fake.dispatched, fake.shutdown]) list.length = 0;
   for (const map of [fake.protocolHandlers, fake.ipcHandlers, fake.appEvents]) map.clear();
 }
 
@@ -237,5 +242,16 @@ describe('main.ts (desktop entry) under a fake Electron', () => {
     expect(fake.exitCode).toBe(1);
     expect(fake.errorBox?.[1]).toMatch(/^better-sqlite3 has not been built for Electron 45\.3\.4 \(.*build\/native\/electron-45\.3\.4-better-sqlite3-[\d.]+-.*better_sqlite3\.node\)\. Start with npm start/);
     expect(fake.createCore).toEqual([]);
+  });
+
+  it('quits only after the database has closed', async () => {
+    await launch([]);
+    let prevented = 0;
+    fake.appEvents.get('will-quit')!({ preventDefault: () => prevented++ } as never);
+    expect(prevented).toBe(1);
+    await vi.waitFor(() => expect(fake.shutdown).toEqual(['closeCore', 'quit']));
+    // The second will-quit (from that quit) lets the app go.
+    fake.appEvents.get('will-quit')!({ preventDefault: () => prevented++ } as never);
+    expect(prevented).toBe(1);
   });
 });

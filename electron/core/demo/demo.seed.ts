@@ -10,6 +10,7 @@ import { type ProcedureStatus, stepsFromPlanned } from '../../../shared/domain/s
 import { createTenant } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { write } from '../change';
+import { anyTenant } from '../tenants/tenants.repository';
 import type { AuthedContext, Core } from '../context';
 import * as patients from '../patients/patients.service';
 import * as procedures from '../procedures/procedures.service';
@@ -78,7 +79,7 @@ export interface DemoResult {
 }
 
 export async function seedDemo(core: Core, workstation: string): Promise<DemoResult | null> {
-  if (await core.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst()) return null;
+  if (await anyTenant(core.db)) return null;
   const rand = prng(20261121);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const practiceName = 'Maple Street Dental';

@@ -2,6 +2,7 @@ import type { VisitSortField } from '../../../shared/contract/visits';
 import type { VisitStatus } from '../../../shared/domain/status';
 import type { Page, VisitDetails, VisitSummary } from '../../../shared/types';
 import { write } from '../change';
+import { findAppointment } from '../appointments/appointments.repository';
 import type { AuthedContext } from '../context';
 import { AppError, invalid, notFound } from '../errors';
 import { findPatient } from '../patients/patients.repository';
@@ -24,12 +25,7 @@ export function create(ctx: AuthedContext, input: VisitInput & { patientId: stri
     await c.openChart(input.patientId, 'patientId');
     await requireProvider(c.trx, c.tenantId, input.providerId, 'providerId');
     if (input.appointmentId) {
-      const appt = await c.trx
-        .selectFrom('appointments')
-        .select('patient_id')
-        .where('tenant_id', '=', c.tenantId)
-        .where('id', '=', input.appointmentId)
-        .executeTakeFirst();
+      const appt = await findAppointment(c.trx, c.tenantId, input.appointmentId);
       if (!appt) throw notFound('Appointment', 'appointmentId');
       if (appt.patient_id !== input.patientId) throw invalid('appointmentId', 'That appointment is not this patient’s.');
     }
