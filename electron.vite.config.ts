@@ -34,7 +34,9 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified by default; ship (and test) what browser mode ships.
       minify: true,
       outDir: resolve('out/renderer'),
-      rollupOptions: { input: resolve('renderer/index.html') },
+      // rolldownOptions, not rollupOptions: electron-vite overwrites the
+      // latter with the former, which would drop the vendor chunk groups.
+      rolldownOptions: { ...renderer.build?.rolldownOptions, input: resolve('renderer/index.html') },
     },
   },
 });

@@ -1,43 +1,63 @@
 import { Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
-import { Redirect, Route, Router, Switch } from 'wouter';
+import { Suspense, useEffect } from 'react';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { Frame } from './features/frame/Frame';
-import { CommandPalette } from './features/palette/CommandPalette';
-import { PatientPage } from './features/patients/PatientPage';
-import { PatientsScreen } from './features/patients/PatientsScreen';
 import { useSession } from './features/session/session.store';
-import { SetupScreen } from './features/session/SetupScreen';
 import { SignInScreen } from './features/session/SignInScreen';
-import { AuditScreen } from './features/settings/AuditScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { UsersScreen } from './features/settings/UsersScreen';
-import { TodayScreen } from './features/today/TodayScreen';
-import { VisitPage } from './features/visits/VisitPage';
-import { VisitsSearchScreen } from './features/visits/VisitsSearchScreen';
+import { lazyComponent, preloadWhenIdle, ScreenErrorBoundary, ScreenLoading } from './lib/lazyScreen';
 import { theme } from './ui/theme';
 import { mayCall } from '../shared/contract';
 
+// Each screen is its own chunk, fetched when its route is first opened (or
+// earlier, while the workstation idles: see preloadWhenIdle). Every start
+// begins at sign-in, so that screen is part of the first chunk; the frame,
+// the palette, the screens behind it and first-run setup are not.
+const TodayScreen = lazyComponent(() => import('./features/today/TodayScreen').then((m) => m.TodayScreen));
+const PatientsScreen = lazyComponent(() => import('./features/patients/PatientsScreen').then((m) => m.PatientsScreen));
+const PatientPage = lazyComponent(() => import('./features/patients/PatientPage').then((m) => m.PatientPage));
+const VisitsSearchScreen = lazyComponent(() => import('./features/visits/VisitsSearchScreen').then((m) => m.VisitsSearchScreen));
+const VisitPage = lazyComponent(() => import('./features/visits/VisitPage').then((m) => m.VisitPage));
+const SettingsScreen = lazyComponent(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const UsersScreen = lazyComponent(() => import('./features/settings/UsersScreen').then((m) => m.UsersScreen));
+const AuditScreen = lazyComponent(() => import('./features/settings/AuditScreen').then((m) => m.AuditScreen));
+const SetupScreen = lazyComponent(() => import('./features/session/SetupScreen').then((m) => m.SetupScreen));
+
+const Frame = lazyComponent(() => import('./features/frame/Frame').then((m) => m.Frame));
+const CommandPalette = lazyComponent(() => import('./features/palette/CommandPalette').then((m) => m.CommandPalette));
+
+/** What a signed-in user will open first; fetched while they sign in. */
+const SIGNED_IN_SCREENS = [Frame, CommandPalette, TodayScreen, PatientsScreen, PatientPage, VisitsSearchScreen, VisitPage, SettingsScreen];
+
 function SignedInApp() {
   const isAdmin = useSession((s) => mayCall('users.list', s.user?.role));
+  const [location] = useLocation();
+  // Once the first screen is up, fetch the others while the desk is idle, so
+  // moving between screens does not wait on a chunk.
+  useEffect(() => preloadWhenIdle(isAdmin ? [...SIGNED_IN_SCREENS, UsersScreen, AuditScreen] : SIGNED_IN_SCREENS), [isAdmin]);
   return (
-    <Frame>
-      <CommandPalette />
-      <Switch>
-        <Route path="/today" component={TodayScreen} />
-        <Route path="/patients" component={PatientsScreen} />
-        <Route path="/patients/:id">{(params) => <PatientPage key={params.id} id={params.id} />}</Route>
-        <Route path="/visits" component={VisitsSearchScreen} />
-        <Route path="/visits/:id">{(params) => <VisitPage key={params.id} id={params.id} />}</Route>
-        <Route path="/settings" component={SettingsScreen} />
-        {isAdmin ? <Route path="/settings/users" component={UsersScreen} /> : null}
-        {isAdmin ? <Route path="/settings/audit" component={AuditScreen} /> : null}
-        <Route>
-          <Redirect to="/today" replace />
-        </Route>
-      </Switch>
-    </Frame>
+    <Suspense fallback={<ScreenLoading />}>
+      <Frame>
+        <CommandPalette />
+        <ScreenErrorBoundary resetKey={location}>
+          <Suspense fallback={<ScreenLoading />}>
+            <Switch>
+              <Route path="/today" component={TodayScreen} />
+              <Route path="/patients" component={PatientsScreen} />
+              <Route path="/patients/:id">{(params) => <PatientPage key={params.id} id={params.id} />}</Route>
+              <Route path="/visits" component={VisitsSearchScreen} />
+              <Route path="/visits/:id">{(params) => <VisitPage key={params.id} id={params.id} />}</Route>
+              <Route path="/settings" component={SettingsScreen} />
+              {isAdmin ? <Route path="/settings/users" component={UsersScreen} /> : null}
+              {isAdmin ? <Route path="/settings/audit" component={AuditScreen} /> : null}
+              <Route>
+                <Redirect to="/today" replace />
+              </Route>
+            </Switch>
+          </Suspense>
+        </ScreenErrorBoundary>
+      </Frame>
+    </Suspense>
   );
 }
 
@@ -49,6 +69,8 @@ function Gate() {
   useEffect(() => {
     void load();
   }, [load]);
+  // While someone types their password, fetch the screens they will open next.
+  useEffect(() => (phase === 'signedOut' ? preloadWhenIdle(SIGNED_IN_SCREENS) : undefined), [phase]);
 
   switch (phase) {
     case 'loading':
@@ -72,7 +94,11 @@ function Gate() {
         </Center>
       );
     case 'needsSetup':
-      return <SetupScreen />;
+      return (
+        <Suspense fallback={<ScreenLoading />}>
+          <SetupScreen />
+        </Suspense>
+      );
     case 'signedOut':
       return <SignInScreen />;
     case 'signedIn':

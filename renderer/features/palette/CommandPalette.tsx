@@ -1,14 +1,17 @@
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarEvent, IconListSearch, IconSearch, IconSettings, IconShieldCheck, IconUser, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api';
 import { useApiQuery } from '../../lib/useApiQuery';
 import { ageText } from '../../lib/dates';
-import { PatientFormModal } from '../patients/PatientFormModal';
+import { lazyComponent } from '../../lib/lazyScreen';
 import { useSession } from '../session/session.store';
 import { mayCall } from '../../../shared/contract';
+
+// The form (and its form library) is fetched the first time someone asks for it.
+const PatientFormModal = lazyComponent(() => import('../patients/PatientFormModal').then((m) => m.PatientFormModal));
 
 /** `/` or Ctrl+K: go anywhere, find a patient, or start a new one without the mouse. */
 export function CommandPalette() {
@@ -17,6 +20,8 @@ export function CommandPalette() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
   const [creating, setCreating] = useState(false);
+  // Stays mounted once opened, so closing it still animates.
+  const [formWanted, setFormWanted] = useState(false);
   const patients = useApiQuery(api.patients.search, useMemo(() => (debounced.length >= 2 ? { query: debounced, size: 8 } : null), [debounced]));
 
   const actions = useMemo(() => {
@@ -38,7 +43,10 @@ export function CommandPalette() {
       description: 'Add a patient record',
       keywords: ['add', 'create', 'register'],
       leftSection: <IconUserPlus size={18} />,
-      onClick: () => setCreating(true),
+      onClick: () => {
+        setFormWanted(true);
+        setCreating(true);
+      },
     };
     // Patients come from the server already filtered, so they keep every term as a keyword.
     const found: SpotlightActionData[] = (debounced.length >= 2 ? (patients.data?.items ?? []) : []).map((p) => ({
@@ -70,14 +78,18 @@ export function CommandPalette() {
         maxHeight={420}
         searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Find a patient, or go to a screen…', 'aria-label': 'Command palette search' }}
       />
-      <PatientFormModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(p) => {
-          setCreating(false);
-          navigate(`/patients/${p.id}`);
-        }}
-      />
+      {formWanted ? (
+        <Suspense fallback={null}>
+          <PatientFormModal
+            opened={creating}
+            onClose={() => setCreating(false)}
+            onSaved={(p) => {
+              setCreating(false);
+              navigate(`/patients/${p.id}`);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }
