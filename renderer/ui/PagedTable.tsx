@@ -13,6 +13,9 @@ interface Props<T extends RowData> extends DataTableProps<T> {
   containerRef?: Ref<HTMLDivElement>;
 }
 
+/** The arrow buttons show only an icon; these are their names. */
+const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' } as const;
+
 /** A bordered DataTable with page buttons under it once there is more than one page. */
 export function PagedTable<T extends RowData>({ total, page, pageSize, onPage, containerRef, ...table }: Props<T>) {
   const pages = total ? Math.max(1, Math.ceil(total / pageSize)) : 1;
@@ -23,7 +26,7 @@ export function PagedTable<T extends RowData>({ total, page, pageSize, onPage, c
       </Paper>
       {pages > 1 ? (
         <Group justify="flex-end" mt="md">
-          <Pagination total={pages} value={page} onChange={onPage} size="sm" />
+          <Pagination total={pages} value={page} onChange={onPage} size="sm" getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })} />
         </Group>
       ) : null}
     </>

@@ -68,7 +68,8 @@ export function Frame({ children }: { children: ReactNode }) {
               </Text>
             </Box>
           </Group>
-          <UnstyledButton className="palette-trigger" onClick={() => spotlight.open()} mb="sm" aria-label="Open command palette">
+          {/* Named by its visible words (a screen reader user hears what a sighted one reads); the shortcuts are announced too. */}
+          <UnstyledButton className="palette-trigger" onClick={() => spotlight.open()} mb="sm" aria-keyshortcuts="/ Control+K">
             <Group gap={8} wrap="nowrap">
               <IconSearch size={15} />
               <Text size="sm" c="dimmed" style={{ flex: 1 }}>

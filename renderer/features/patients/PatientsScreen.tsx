@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { api } from '../../api';
 import type { Patient } from '../../../shared/types';
 import { ageText, formatDay } from '../../lib/dates';
+import { countOf } from '../../lib/numbers';
 import { useApiQuery } from '../../lib/useApiQuery';
 import type { Columns } from '../../ui/DataTable';
 import { PagedTable } from '../../ui/PagedTable';
@@ -93,7 +94,7 @@ export function PatientsScreen() {
     <>
       <PageHeader
         title="Patients"
-        subtitle={result.data ? `${result.data.total} ${result.data.total === 1 ? 'patient' : 'patients'}` : ' '}
+        subtitle={result.data ? countOf(result.data.total, 'patient', 'patients') : ' '}
         actions={
           <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>
             New patient

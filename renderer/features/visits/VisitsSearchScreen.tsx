@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { api } from '../../api';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { STATUS_LABELS, VISIT_STATUSES, type VisitStatus } from '../../../shared/domain/status';
+import { countOf } from '../../lib/numbers';
 import { useApiQuery } from '../../lib/useApiQuery';
 import { PagedTable } from '../../ui/PagedTable';
 import { Empty } from '../../ui/Empty';
@@ -63,7 +64,7 @@ export function VisitsSearchScreen() {
 
   return (
     <>
-      <PageHeader title="Visits" subtitle={result.data ? `${result.data.total} ${result.data.total === 1 ? 'visit' : 'visits'}` : ' '} />
+      <PageHeader title="Visits" subtitle={result.data ? countOf(result.data.total, 'visit', 'visits') : ' '} />
       <Group mb="md" align="flex-end" gap="sm">
         <TextInput label="Procedure code" placeholder="D2391" value={filters.code} onChange={(e) => set({ code: e.currentTarget.value })} autoFocus w={140} rightSection={result.loading ? <Loader size={14} /> : null} />
         <Select
