@@ -29,6 +29,8 @@ export interface Core {
   instant: () => string;
   newId: () => string;
   logError: (err: unknown, where: string) => void;
+  /** The hourly PRAGMA optimize (db/connection.ts), stopped by closeCore. */
+  planner: ReturnType<typeof setInterval>;
 }
 
 /** The signed-in user as of this call: read afresh from the database on every call. */

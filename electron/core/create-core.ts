@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { SessionStore } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
 import type { Core } from './context';
-import { createKysely, openSqlite } from './db/connection';
+import { createKysely, openSqlite, optimize, optimizeAtOpen } from './db/connection';
 import { loadMigrations, migrate } from './db/migrator';
 import { JobRunner } from './worker/jobs';
 
@@ -18,22 +18,35 @@ export interface CoreOptions {
   logError?: (err: unknown, where: string) => void;
 }
 
+const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
+
 /** Opens (creating if needed) and migrates the database, and wires the services. */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.file), { recursive: true });
   const sqlite = openSqlite(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     migrate(sqlite, loadMigrations(options.migrationsDir));
+    optimizeAtOpen(sqlite);
   } catch (err) {
     sqlite.close();
     throw err;
   }
   const now = options.now ?? (() => new Date());
+  const logError = options.logError ?? ((err: unknown, where: string) => console.error(`[chairside] ${where}:`, err));
   let last = 0;
   const instant = () => {
     last = Math.max(now().getTime(), last + 1);
     return new Date(last).toISOString();
   };
+  const planner = setInterval(() => {
+    try {
+      optimize(sqlite);
+    } catch (err) {
+      // A busy file (a backup, another window's long write) just waits for the next hour.
+      logError(err, 'PRAGMA optimize');
+    }
+  }, OPTIMIZE_EVERY_MS);
+  planner.unref();
   return {
     db: createKysely(sqlite),
     sqlite,
@@ -44,12 +57,15 @@ export function createCore(options: CoreOptions): Core {
     now,
     instant,
     newId: options.newId ?? randomUUID,
-    logError: options.logError ?? ((err, where) => console.error(`[chairside] ${where}:`, err)),
+    logError,
+    planner,
   };
 }
 
 export async function closeCore(core: Core): Promise<void> {
+  clearInterval(core.planner);
   await core.jobs.close();
+  if (core.sqlite.open && !core.sqlite.readonly) optimize(core.sqlite);
   await core.db.destroy();
   if (core.sqlite.open) core.sqlite.close();
 }

@@ -11,8 +11,8 @@ beforeAll(() => {
   const db = app.core.sqlite;
   db.prepare("INSERT INTO tenants (id, tenant_id, name, currency, created_at, updated_at) VALUES ('bulk', 'bulk', 'Bulk', 'EUR', 'x', 'x')").run();
   const insert = db.prepare(
-    `INSERT INTO audit_events (id, tenant_id, at, user_id, workstation, patient_id, entity, entity_id, action, before_json, after_json, prev_hash, hash, created_at, updated_at)
-     VALUES (@id, @tenant_id, @at, @user_id, @workstation, @patient_id, @entity, @entity_id, @action, @before_json, @after_json, @prev_hash, @hash, @at, @at)`,
+    `INSERT INTO audit_events (id, tenant_id, at, user_id, workstation, patient_id, entity, entity_id, action, before_json, after_json, prev_hash, hash, chain_index, created_at, updated_at)
+     VALUES (@id, @tenant_id, @at, @user_id, @workstation, @patient_id, @entity, @entity_id, @action, @before_json, @after_json, @prev_hash, @hash, @chain_index, @at, @at)`,
   );
   db.transaction(() => {
     let prev = GENESIS;
@@ -22,7 +22,7 @@ beforeAll(() => {
         entity: 'patient', entity_id: `p${i}`, action: 'create', before_json: null, after_json: '{}',
       };
       const hash = chainHash(prev, e);
-      insert.run({ ...e, prev_hash: prev, hash });
+      insert.run({ ...e, prev_hash: prev, hash, chain_index: i + 1 });
       prev = hash;
     }
   })();

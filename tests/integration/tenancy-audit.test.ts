@@ -71,11 +71,16 @@ describe('audit trail', () => {
   it('refuses a second event after the same predecessor, so the chain cannot fork', async () => {
     await c.add();
     const last = app.core.sqlite.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1').get() as Record<string, unknown>;
+    const insert = (fork: Record<string, unknown>) => {
+      const cols = Object.keys(fork);
+      app.core.sqlite.prepare(`INSERT INTO audit_events (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(...Object.values(fork));
+    };
     const { seq: _seq, ...fork }: Record<string, unknown> = { ...last, id: 'fork', hash: 'f'.repeat(64) };
-    const cols = Object.keys(fork);
-    expect(() =>
-      app.core.sqlite.prepare(`INSERT INTO audit_events (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(...Object.values(fork)),
-    ).toThrow(/UNIQUE constraint failed: audit_events.tenant_id, audit_events.prev_hash/);
+    // Neither the same predecessor nor the same place in the chain can be taken twice.
+    expect(() => insert({ ...fork, chain_index: Number(last.chain_index) + 1 })).toThrow(
+      /UNIQUE constraint failed: audit_events.tenant_id, audit_events.prev_hash/,
+    );
+    expect(() => insert({ ...fork, prev_hash: last.hash })).toThrow(/UNIQUE constraint failed: audit_events.tenant_id, audit_events.chain_index/);
   });
 
   it('chains hashes so tampering behind the app’s back is found', async () => {

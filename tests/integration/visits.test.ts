@@ -28,7 +28,28 @@ describe('visits', () => {
     expect(v.procedures).toHaveLength(2);
   });
 
-  // The SQL CASE in visits.repository.ts must agree with deriveVisitStatus for every mix.
+  it('keeps the derived status and total in step through fee edits and removals, without touching the visit’s version', async () => {
+    const a = await c.add({ unitFee: 10000 });
+    const b = await c.add({ unitFee: 5000 });
+    await app.call('procedures.update', { id: a.id, version: a.version, code: a.code, name: a.name, unitFee: 20000, quantity: 3 }, c.dentist);
+    expect(await app.call('visits.get', { id: c.visit.id }, c.dentist)).toMatchObject({ totalCost: 65000, procedureCount: 2, version: c.visit.version });
+    await app.call('procedures.remove', { id: b.id, version: b.version }, c.dentist);
+    await app.call('procedures.setStatus', { id: a.id, version: a.version + 1, status: 'IN_PROGRESS' }, c.dentist);
+    const v = await app.call('visits.get', { id: c.visit.id }, c.dentist);
+    expect(v).toMatchObject({ status: 'IN_PROGRESS', totalCost: 60000, procedureCount: 1, version: c.visit.version, updatedAt: c.visit.updatedAt });
+  });
+
+  it('recomputes both visits when a procedure moves between them, and the defaults when the last one leaves', async () => {
+    const p = await c.add({ unitFee: 7000 });
+    const other = await app.call('visits.create', { patientId: c.patient.id, providerId: c.providerId, date: '2026-03-03' }, c.admin);
+    // No channel moves a procedure; the database keeps the derived columns right whoever writes.
+    app.core.sqlite.prepare('UPDATE procedures SET visit_id = ? WHERE id = ?').run(other.id, p.id);
+    expect(await app.call('visits.get', { id: c.visit.id }, c.admin)).toMatchObject({ status: 'PLANNED', totalCost: 0, procedureCount: 0 });
+    expect(await app.call('visits.get', { id: other.id }, c.admin)).toMatchObject({ status: 'PLANNED', totalCost: 7000, procedureCount: 1 });
+    expect(() => app.core.sqlite.prepare("UPDATE visits SET status = 'PAID' WHERE id = ?").run(other.id)).toThrow(/CHECK constraint failed/);
+  });
+
+  // The SQL CASE in migrations/0003 must agree with deriveVisitStatus for every mix.
   const mixes: ProcedureStatus[][] = [[], ...PROCEDURE_STATUSES.map((s) => [s])];
   for (const a of PROCEDURE_STATUSES) for (const b of PROCEDURE_STATUSES) if (a < b) mixes.push([a, b]);
   it('computes the same status in SQL as the shared rule, for every mix of two', async () => {

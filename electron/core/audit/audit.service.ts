@@ -13,7 +13,7 @@ export async function listAudit(
   const total = await countAuditEvents(ctx.core.db, filter);
   // Every record has at least the event that created it: none means no such record in this practice.
   if (input.entityId && total === 0) throw notFound('That record', 'entityId');
-  const rows = await listAuditEvents(ctx.core.db, filter, { limit: input.size, offset: (input.page - 1) * input.size });
+  const rows = await listAuditEvents(ctx.core.db, filter, { limit: input.size, offset: (input.page - 1) * input.size, total });
   return {
     total,
     page: input.page,

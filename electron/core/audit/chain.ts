@@ -5,7 +5,7 @@ import type { JobContext } from '../worker/job-context';
 
 export const GENESIS = '0'.repeat(64);
 
-type Hashed = Omit<AuditEventRow, 'seq' | 'hash' | 'prev_hash' | 'created_at' | 'updated_at'>;
+type Hashed = Omit<AuditEventRow, 'seq' | 'hash' | 'prev_hash' | 'chain_index' | 'created_at' | 'updated_at'>;
 
 /** The hash of one event: its content and its predecessor's hash. */
 export function chainHash(prevHash: string, e: Hashed): string {
@@ -29,7 +29,8 @@ export function verifyChain(ctx: JobContext, tenantId: string): AuditVerificatio
   let checked = 0;
   for (const row of ctx.sqlite.prepare(events.sql).iterate(...events.parameters) as IterableIterator<AuditEventRow>) {
     checked++;
-    if (row.prev_hash !== prev || chainHash(prev, row) !== row.hash) return { checked, ok: false, brokenAt: row.seq };
+    const broken = row.prev_hash !== prev || row.chain_index !== checked || chainHash(prev, row) !== row.hash;
+    if (broken) return { checked, ok: false, brokenAt: row.seq };
     prev = row.hash;
     if (checked % 2000 === 0) {
       ctx.checkCancelled();

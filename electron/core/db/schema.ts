@@ -1,9 +1,12 @@
 /** Kysely table types, one interface per table, columns exactly as in migrations/. */
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { VisitStatus } from '../../../shared/domain/status';
 
 /** Written from the core's clock on insert (required, so no insert forgets it); the migration's default is a safety net. */
 type Stamp = ColumnType<string, string, string | undefined>;
 type Version = ColumnType<number, number | undefined, number>;
+/** Kept by triggers from other rows; the application can read it but never write it. */
+type Derived<T> = ColumnType<T, never, never>;
 
 export interface TenantsTable {
   id: string;
@@ -73,6 +76,10 @@ export interface VisitsTable {
   date: string;
   time: string | null;
   notes: string | null;
+  /** Derived from the visit's procedures by triggers (migrations/0003); never written by the application. */
+  status: Derived<VisitStatus>;
+  procedure_count: Derived<number>;
+  total_cost: Derived<number>;
   version: Version;
   created_at: Stamp;
   updated_at: Stamp;
@@ -222,6 +229,8 @@ export interface AuditEventsTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  /** The event's place in its practice's chain: 1, 2, 3 … */
+  chain_index: number;
   created_at: Stamp;
   updated_at: Stamp;
 }

@@ -74,7 +74,7 @@ export interface PatientQuery {
  * (YYYY-MM-DD), phone number (any 4+ digits of it, however it was typed),
  * "last, first", or words that each start a first or last name. Prefix
  * matches keep the name index usable; the phone match scans the practice's
- * patients (a few ms at 8,000, see bench/queries.ts).
+ * patients (see docs/performance.md).
  */
 export async function searchPatients(db: Queryable, q: PatientQuery) {
   let base = db.selectFrom('patients').where('tenant_id', '=', q.tenantId);

@@ -1,45 +1,40 @@
-import { type Insertable, type SelectQueryBuilder, sql, type Transaction, type Updateable } from 'kysely';
+import type { Insertable, SelectQueryBuilder, Transaction, Updateable } from 'kysely';
 import type { VisitStatus } from '../../../shared/domain/status';
 import type { VisitSummary } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, VisitsTable } from '../db/schema';
-import { countWhere } from '../db/sql';
 import { updateVersioned, type VersionKey } from '../db/versioned';
 
+/** Which visits a summary query shows, in order: the ids alone, chosen on visits alone. */
+type VisitIds = SelectQueryBuilder<DB & { v: VisitsTable }, 'v', { id: string }>;
+
 /**
- * One row per visit with its derived status, count and total. The CASE
- * mirrors deriveVisitStatus() in shared/domain/status.ts (a test keeps the
- * two in step); computing it in SQL lets search filter and sort on it.
- * Correlated subqueries (not JOIN + GROUP BY) let SQLite walk the
- * (tenant_id, date) index and stop after one page: ten years of visits cost
- * no more than one month when sorted by date.
+ * One row per chosen visit with the names a list shows. The ids are chosen
+ * first (a page, or one visit) and only their rows are joined to patients,
+ * providers and the practice, by primary keys. Status, count and
+ * total are the visit's derived columns, kept by triggers from its
+ * procedures (migrations/0003_ten_years.sql), so a search filters and sorts
+ * on them through an index instead of computing them for every visit.
  */
-function summaryBase(db: Queryable, tenantId: string) {
-  const ofVisit = sql`from procedures pr where pr.visit_id = v.id`;
+function summaries(db: Queryable, ids: VisitIds) {
   return db
-    .selectFrom('visits as v')
+    .selectFrom(ids.as('chosen'))
+    // CROSS JOIN is SQLite's way to fix the order: the chosen ids drive, each finds its visit by
+    // primary key. Left to itself the planner may walk every visit of the practice instead.
+    .crossJoin('visits as v')
+    .whereRef('v.id', '=', 'chosen.id')
     .innerJoin('patients as pt', 'pt.id', 'v.patient_id')
     .innerJoin('users as u', 'u.id', 'v.provider_id')
     .innerJoin('tenants as t', 't.id', 'v.tenant_id')
-    .where('v.tenant_id', '=', tenantId)
     .select([
       'v.id', 'v.patient_id', 'v.appointment_id', 'v.provider_id', 'v.date', 'v.time', 'v.notes',
+      'v.status', 'v.procedure_count', 'v.total_cost',
       'v.version', 'v.created_at', 'v.updated_at', 'pt.first_name', 'pt.last_name', 'pt.chart_number',
       'u.display_name as provider_name', 't.currency',
-    ])
-    .select([
-      sql<number>`(select count(*) ${ofVisit} and pr.status != 'CANCELLED')`.as('procedure_count'),
-      sql<number>`(select coalesce(sum(pr.unit_fee * pr.quantity), 0) ${ofVisit} and pr.status != 'CANCELLED')`.as('total_cost'),
-      sql<VisitStatus>`(select case
-        when count(*) = 0 then 'PLANNED'
-        when ${countWhere(sql`pr.status != 'CANCELLED'`)} = 0 then 'CANCELLED'
-        when ${countWhere(sql`pr.status not in ('COMPLETED','CANCELLED')`)} = 0 then 'COMPLETED'
-        when ${countWhere(sql`pr.status not in ('PLANNED','CANCELLED')`)} = 0 then 'PLANNED'
-        else 'IN_PROGRESS' end ${ofVisit})`.as('status'),
     ]);
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryBase>['execute']>>[number];
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
 
 function toSummary(r: SummaryRow): VisitSummary {
   return {
@@ -54,8 +49,8 @@ function toSummary(r: SummaryRow): VisitSummary {
     time: r.time,
     notes: r.notes,
     status: r.status,
-    procedureCount: Number(r.procedure_count ?? 0),
-    totalCost: Number(r.total_cost),
+    procedureCount: r.procedure_count,
+    totalCost: r.total_cost,
     currency: r.currency,
     version: r.version,
     createdAt: r.created_at,
@@ -64,7 +59,7 @@ function toSummary(r: SummaryRow): VisitSummary {
 }
 
 export async function findVisitSummary(db: Queryable, tenantId: string, id: string): Promise<VisitSummary | undefined> {
-  const row = await summaryBase(db, tenantId).where('v.id', '=', id).executeTakeFirst();
+  const row = await summaries(db, visitsOf(db, tenantId).select('v.id').where('v.id', '=', id)).executeTakeFirst();
   return row && toSummary(row);
 }
 
@@ -96,36 +91,61 @@ const SORT_COLUMNS = {
   createdAt: ['created_at'],
 } as const;
 
+function visitsOf(db: Queryable, tenantId: string) {
+  return db.selectFrom('visits as v').where('v.tenant_id', '=', tenantId);
+}
+
+/**
+ * Filters on visits alone: the count never joins, and the page is chosen
+ * before anything is joined to its rows. Every sort has an index ending in
+ * id, so a page stops after its rows.
+ */
+function filteredVisits(db: Queryable, tenantId: string, filter: VisitFilter, code: 'count' | 'page') {
+  let q = visitsOf(db, tenantId);
+  if (filter.patientId) q = q.where('v.patient_id', '=', filter.patientId);
+  if (filter.providerId) q = q.where('v.provider_id', '=', filter.providerId);
+  if (filter.status) q = q.where('v.status', '=', filter.status);
+  if (filter.from) q = q.where('v.date', '>=', filter.from);
+  if (filter.to) q = q.where('v.date', '<=', filter.to);
+  const wanted = filter.code;
+  if (wanted === undefined) return q;
+  // The count takes the visits with the code from the (tenant_id, code, visit_id) index; the page
+  // walks visits in the sort's order and stops after its rows, asking each whether it has the code.
+  return code === 'count'
+    ? q.where('v.id', 'in', db.selectFrom('procedures as c').select('c.visit_id').where('c.tenant_id', '=', tenantId).where('c.code', '=', wanted))
+    : q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('procedures as c').select('c.id').whereRef('c.visit_id', '=', 'v.id').where('c.tenant_id', '=', tenantId).where('c.code', '=', wanted)),
+      );
+}
+
+/** A code alone is counted from the code index, never touching a visit row. */
+function countVisits(db: Queryable, tenantId: string, filter: VisitFilter) {
+  const { code, ...others } = filter;
+  if (code !== undefined && Object.values(others).every((v) => v === undefined)) {
+    return db
+      .selectFrom('procedures as c')
+      .select((eb) => eb.fn.count<number>('c.visit_id').distinct().as('total'))
+      .where('c.tenant_id', '=', tenantId)
+      .where('c.code', '=', code)
+      .executeTakeFirstOrThrow();
+  }
+  return filteredVisits(db, tenantId, filter, 'count').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+}
+
 export async function listVisitSummaries(
   db: Queryable,
   tenantId: string,
   filter: VisitFilter,
   paging: { page: number; size: number; sort: { field: keyof typeof SORT_COLUMNS; dir: 'asc' | 'desc' } },
 ): Promise<{ total: number; items: VisitSummary[] }> {
-  let inner = summaryBase(db, tenantId);
-  if (filter.patientId) inner = inner.where('v.patient_id', '=', filter.patientId);
-  if (filter.providerId) inner = inner.where('v.provider_id', '=', filter.providerId);
-  if (filter.from) inner = inner.where('v.date', '>=', filter.from);
-  if (filter.to) inner = inner.where('v.date', '<=', filter.to);
-  if (filter.code) {
-    const code = filter.code;
-    inner = inner.where(({ exists, selectFrom }) =>
-      exists(selectFrom('procedures as c').select('c.id').whereRef('c.visit_id', '=', 'v.id').where('c.code', '=', code)),
-    );
-  }
-  let outer = db.selectFrom(inner.as('s')) as unknown as SelectQueryBuilder<{ s: SummaryRow }, 's', object>;
-  if (filter.status) outer = outer.where('s.status', '=', filter.status);
-
-  // Without a status filter the count needs no procedure at all.
-  const counted = filter.status ? outer : db.selectFrom(inner.clearSelect().select('v.id').as('s'));
-  const { total } = await counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  let page = outer.selectAll('s');
-  for (const col of SORT_COLUMNS[paging.sort.field]) page = page.orderBy(`s.${col}`, paging.sort.dir);
-  const rows = await page
-    // Same direction as the sort, so the (tenant_id, date, time, id) index serves it whole.
-    .orderBy('s.id', paging.sort.dir)
-    .limit(paging.size)
-    .offset((paging.page - 1) * paging.size)
-    .execute();
-  return { total: Number(total), items: (rows as SummaryRow[]).map(toSummary) };
+  const { total } = await countVisits(db, tenantId, filter);
+  const { field, dir } = paging.sort;
+  let page = filteredVisits(db, tenantId, filter, 'page').select('v.id');
+  for (const col of SORT_COLUMNS[field]) page = page.orderBy(`v.${col}`, dir);
+  // Same direction as the sort, so the index serves the whole ORDER BY.
+  page = page.orderBy('v.id', dir).limit(paging.size).offset((paging.page - 1) * paging.size);
+  let rows = summaries(db, page);
+  for (const col of SORT_COLUMNS[field]) rows = rows.orderBy(`v.${col}`, dir);
+  const items = await rows.orderBy('v.id', dir).execute();
+  return { total: Number(total), items: items.map(toSummary) };
 }
