@@ -11,7 +11,7 @@ const electronOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'build/**', '.reports/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'build/**', '.reports/**', 'test-results/**', 'playwright-report/**', '.scratch/**', '.bench-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
