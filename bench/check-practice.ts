@@ -13,6 +13,8 @@ export interface PracticeCheck {
   foreignKeyViolations: number;
   audit: { checked: number; ok: boolean; brokenAt: number | null };
   visitsOutOfStep: number;
+  /** Practice and status pairs whose kept count differs from counting the visits. */
+  visitCountsOff: number;
   seconds: number;
 }
 
@@ -31,12 +33,20 @@ export async function checkPractice(file: string, tenantId: string): Promise<Pra
              OR v.total_cost != coalesce(d.total_cost, 0)`,
       )
       .get() as { n: number };
+    // The per-practice counts the visit lists read their totals from.
+    const { miscounted } = sqlite
+      .prepare(
+        `SELECT count(*) AS miscounted FROM (SELECT tenant_id, status, count(*) AS n FROM visits GROUP BY tenant_id, status) v
+          FULL JOIN visit_counts c USING (tenant_id, status) WHERE coalesce(c.n, 0) != coalesce(v.n, 0)`,
+      )
+      .get() as { miscounted: number };
     return {
-      ok: integrity === 'ok' && foreignKeyViolations === 0 && audit.ok && n === 0,
+      ok: integrity === 'ok' && foreignKeyViolations === 0 && audit.ok && n === 0 && miscounted === 0,
       integrity,
       foreignKeyViolations,
       audit,
       visitsOutOfStep: n,
+      visitCountsOff: miscounted,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

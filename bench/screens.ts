@@ -69,13 +69,14 @@ export function readScreens(db: Database): Screen[] {
   };
   const prefix = patient.last_name.slice(0, 3);
   patientSearch(`name "${prefix}"`, prefix, "chart_number = ? OR last_name LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\'", prefix, `${prefix}%`, `${prefix}%`);
-  patientSearch('chart number', patient.chart_number, 'chart_number = ? OR last_name LIKE ? OR first_name LIKE ?', patient.chart_number, `${patient.chart_number}%`, `${patient.chart_number}%`);
+  // Four or more digits are also looked for inside phone numbers: one box for both.
+  patientSearch('chart number', patient.chart_number, 'chart_number = ? OR phone_digits LIKE ? OR last_name LIKE ? OR first_name LIKE ?', patient.chart_number, `%${patient.chart_number}%`, `${patient.chart_number}%`, `${patient.chart_number}%`);
   patientSearch('date of birth', patient.date_of_birth, 'date_of_birth = ?', patient.date_of_birth);
   const digits = patient.phone.replace(/\D/g, '').slice(-4);
   patientSearch(
     'phone digits',
     digits,
-    "chart_number = ? OR replace(replace(replace(replace(replace(replace(phone, '-', ''), ' ', ''), '(', ''), ')', ''), '.', ''), '+', '') LIKE ? OR last_name LIKE ? OR first_name LIKE ?",
+    "chart_number = ? OR phone_digits LIKE ? OR last_name LIKE ? OR first_name LIKE ?",
     digits, `%${digits}%`, `${digits}%`, `${digits}%`,
   );
 
@@ -106,31 +107,42 @@ export function readScreens(db: Database): Screen[] {
       JSON.stringify((r as { procedures: { id: string }[] }).procedures.map((p) => p.id)),
   });
 
-  const visitSearch = (label: string, channel: string, input: Record<string, unknown>, where: string, order: string, params: unknown[], offset = 0) => {
-    const count = db.prepare(`SELECT count(*) FROM visits v WHERE v.tenant_id = ? ${where}`).pluck();
-    const page = db.prepare(`SELECT ${VISIT_COLUMNS} FROM visits v ${VISIT_JOINS} WHERE v.tenant_id = ? ${where} ORDER BY ${order} LIMIT 25 OFFSET ${offset}`).raw();
+  // The hand-written form of what the app asks: the count on visits alone (or the kept
+  // per-practice counts), the page's ids on visits alone, then names joined to those rows only.
+  const visitSearch = (label: string, channel: string, input: Record<string, unknown>, where: string, order: string, params: unknown[], offset = 0, countSql?: string) => {
+    const count = db.prepare(countSql ?? `SELECT count(*) FROM visits v WHERE v.tenant_id = ? ${where}`).pluck();
+    const page = db
+      .prepare(
+        `SELECT ${VISIT_COLUMNS} FROM (SELECT v.id FROM visits v WHERE v.tenant_id = ? ${where} ORDER BY ${order} LIMIT 25 OFFSET ${offset}) chosen
+          CROSS JOIN visits v ON v.id = chosen.id ${VISIT_JOINS} ORDER BY ${order}`,
+      )
+      .raw();
+    const countParams = countSql ? params.slice(0, (countSql.match(/\?/g)?.length ?? 1) - 1) : params;
     screens.push({
       label,
       channel,
       input,
-      raw: () => ({ total: count.get(tenantId, ...params), ids: (page.all(tenantId, ...params) as unknown[][]).map((r) => r[0] as string) }),
+      raw: () => ({ total: count.get(tenantId, ...countParams), ids: (page.all(tenantId, ...params) as unknown[][]).map((r) => r[0] as string) }),
       sameRows: samePage,
     });
   };
+  const kept = 'SELECT sum(n) FROM visit_counts WHERE tenant_id = ?';
+  const keptStatus = 'SELECT sum(n) FROM visit_counts WHERE tenant_id = ? AND status = ?';
   const byDate = (dir: string) => `v.date ${dir}, v.time ${dir}, v.id ${dir}`;
   visitSearch(`visits.listByPatient page 1 (${heavy.n} visits)`, 'visits.listByPatient', { patientId: heavy.id }, 'AND v.patient_id = ?', byDate('DESC'), [heavy.id]);
-  visitSearch('visits.search no filter', 'visits.search', {}, '', byDate('DESC'), []);
-  visitSearch('visits.search no filter, page 400', 'visits.search', { page: 400 }, '', byDate('DESC'), [], 399 * 25);
-  visitSearch('visits.search status = IN_PROGRESS', 'visits.search', { status: 'IN_PROGRESS' }, 'AND v.status = ?', byDate('DESC'), ['IN_PROGRESS']);
-  visitSearch('visits.search status = COMPLETED', 'visits.search', { status: 'COMPLETED' }, 'AND v.status = ?', byDate('DESC'), ['COMPLETED']);
-  const byCode = 'AND v.id IN (SELECT visit_id FROM procedures WHERE tenant_id = v.tenant_id AND code = ?)';
-  visitSearch('visits.search code = D2740 (crowns)', 'visits.search', { code: 'D2740' }, byCode, byDate('DESC'), ['D2740']);
-  visitSearch('visits.search code = D1110 (cleanings)', 'visits.search', { code: 'D1110' }, byCode, byDate('DESC'), ['D1110']);
+  visitSearch('visits.search no filter', 'visits.search', {}, '', byDate('DESC'), [], 0, kept);
+  visitSearch('visits.search no filter, page 400', 'visits.search', { page: 400 }, '', byDate('DESC'), [], 399 * 25, kept);
+  visitSearch('visits.search status = IN_PROGRESS', 'visits.search', { status: 'IN_PROGRESS' }, 'AND v.status = ?', byDate('DESC'), ['IN_PROGRESS'], 0, keptStatus);
+  visitSearch('visits.search status = COMPLETED', 'visits.search', { status: 'COMPLETED' }, 'AND v.status = ?', byDate('DESC'), ['COMPLETED'], 0, keptStatus);
+  const byCode = 'AND EXISTS (SELECT 1 FROM procedures c WHERE c.visit_id = v.id AND c.tenant_id = v.tenant_id AND c.code = ?)';
+  const codeCount = 'SELECT count(DISTINCT visit_id) FROM procedures WHERE tenant_id = ? AND code = ?';
+  visitSearch('visits.search code = D2740 (crowns)', 'visits.search', { code: 'D2740' }, byCode, byDate('DESC'), ['D2740'], 0, codeCount);
+  visitSearch('visits.search code = D1110 (cleanings)', 'visits.search', { code: 'D1110' }, byCode, byDate('DESC'), ['D1110'], 0, codeCount);
   visitSearch('visits.search provider', 'visits.search', { providerId: provider.id }, 'AND v.provider_id = ?', byDate('DESC'), [provider.id]);
   visitSearch(`visits.search one month (${lastMonth})`, 'visits.search', { from: `${lastMonth}-01`, to: `${lastMonth}-28` }, 'AND v.date BETWEEN ? AND ?', byDate('DESC'), [`${lastMonth}-01`, `${lastMonth}-28`]);
-  visitSearch('visits.search sort totalCost desc', 'visits.search', { sort: 'totalCost,desc' }, '', 'v.total_cost DESC, v.id DESC', []);
-  visitSearch('visits.search sort procedureCount asc', 'visits.search', { sort: 'procedureCount,asc' }, '', 'v.procedure_count ASC, v.id ASC', []);
-  visitSearch('visits.search sort createdAt desc', 'visits.search', { sort: 'createdAt,desc' }, '', 'v.created_at DESC, v.id DESC', []);
+  visitSearch('visits.search sort totalCost desc', 'visits.search', { sort: 'totalCost,desc' }, '', 'v.total_cost DESC, v.id DESC', [], 0, kept);
+  visitSearch('visits.search sort procedureCount asc', 'visits.search', { sort: 'procedureCount,asc' }, '', 'v.procedure_count ASC, v.id ASC', [], 0, kept);
+  visitSearch('visits.search sort createdAt desc', 'visits.search', { sort: 'createdAt,desc' }, '', 'v.created_at DESC, v.id DESC', [], 0, kept);
   visitSearch('visits.search status + provider + sort total', 'visits.search', { status: 'COMPLETED', providerId: provider.id, sort: 'totalCost,desc' }, 'AND v.status = ? AND v.provider_id = ?', 'v.total_cost DESC, v.id DESC', ['COMPLETED', provider.id]);
 
   // The baseline reads the total and the page from the chain's places, as the app does; the
@@ -138,22 +150,23 @@ export function readScreens(db: Database): Screen[] {
   const counted = db.prepare('SELECT count(*) FROM audit_events WHERE tenant_id = ?').pluck().get(tenantId) as number;
   const lastPlace = db.prepare('SELECT chain_index FROM audit_events WHERE tenant_id = ? ORDER BY chain_index DESC LIMIT 1').pluck();
   const auditPage = db
-    .prepare('SELECT a.seq FROM audit_events a LEFT JOIN users u ON u.id = a.user_id WHERE a.tenant_id = ? AND a.chain_index <= ? ORDER BY a.chain_index DESC LIMIT 25')
-    .pluck();
+    .prepare('SELECT a.*, u.display_name FROM audit_events a LEFT JOIN users u ON u.id = a.user_id WHERE a.tenant_id = ? AND a.chain_index <= ? ORDER BY a.chain_index DESC LIMIT 25');
   const audit = (page: number) => () => {
     const total = lastPlace.get(tenantId) as number;
-    return { total, ids: auditPage.all(tenantId, total - (page - 1) * 25) };
+    return { total, ids: (auditPage.all(tenantId, total - (page - 1) * 25) as { seq: number }[]).map((r) => r.seq) };
   };
   const sameAudit = (a: unknown, r: unknown) => samePage(a, r) && (r as RawPage).total === counted;
   screens.push({ label: 'audit.list page 1', channel: 'audit.list', input: {}, raw: audit(1), sameRows: sameAudit });
   screens.push({ label: 'audit.list page 2000', channel: 'audit.list', input: { page: 2000 }, raw: audit(2000), sameRows: sameAudit });
   const patientAuditCount = db.prepare('SELECT count(*) FROM audit_events WHERE tenant_id = ? AND patient_id = ?').pluck();
-  const patientAudit = db.prepare('SELECT seq FROM audit_events WHERE tenant_id = ? AND patient_id = ? ORDER BY seq DESC LIMIT 25').pluck();
+  const patientAudit = db.prepare(
+    'SELECT a.*, u.display_name FROM audit_events a LEFT JOIN users u ON u.id = a.user_id WHERE a.tenant_id = ? AND a.patient_id = ? ORDER BY a.seq DESC LIMIT 25',
+  );
   screens.push({
     label: 'audit.list of a patient',
     channel: 'audit.list',
     input: { patientId: heavy.id },
-    raw: () => ({ total: patientAuditCount.get(tenantId, heavy.id), ids: patientAudit.all(tenantId, heavy.id) }),
+    raw: () => ({ total: patientAuditCount.get(tenantId, heavy.id), ids: (patientAudit.all(tenantId, heavy.id) as { seq: number }[]).map((r) => r.seq) }),
     sameRows: samePage,
   });
   return screens;

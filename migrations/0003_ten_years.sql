@@ -76,6 +76,56 @@ BEGIN
    WHERE id = OLD.visit_id;
 END;
 
+-- How many visits a practice has in each derived status, kept by triggers:
+-- the unfiltered and status-only visit lists read their total here instead
+-- of counting a quarter of a million index entries on every page.
+CREATE TABLE visit_counts (
+  tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE RESTRICT,
+  status    TEXT NOT NULL,
+  n         INTEGER NOT NULL CHECK (n >= 0),
+  PRIMARY KEY (tenant_id, status)
+) WITHOUT ROWID;
+INSERT INTO visit_counts (tenant_id, status, n) SELECT tenant_id, status, count(*) FROM visits GROUP BY tenant_id, status;
+CREATE TRIGGER trg_visit_counts_insert AFTER INSERT ON visits FOR EACH ROW
+BEGIN
+  INSERT INTO visit_counts (tenant_id, status, n) VALUES (NEW.tenant_id, NEW.status, 1)
+    ON CONFLICT (tenant_id, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER trg_visit_counts_delete AFTER DELETE ON visits FOR EACH ROW
+BEGIN
+  UPDATE visit_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND status = OLD.status;
+END;
+CREATE TRIGGER trg_visit_counts_move AFTER UPDATE OF status, tenant_id ON visits FOR EACH ROW
+WHEN OLD.status != NEW.status OR OLD.tenant_id != NEW.tenant_id
+BEGIN
+  UPDATE visit_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND status = OLD.status;
+  INSERT INTO visit_counts (tenant_id, status, n) VALUES (NEW.tenant_id, NEW.status, 1)
+    ON CONFLICT (tenant_id, status) DO UPDATE SET n = n + 1;
+END;
+
+-- Patients: the phone number's digits, kept beside it, so the search box
+-- matches "5550123" against "(555) 012-3..." without rewriting every
+-- practice's phone numbers on every keystroke. Only the columns a person
+-- edits move updated_at, so keeping the digits never does.
+DROP TRIGGER trg_patients_updated_at;
+CREATE TRIGGER trg_patients_updated_at
+AFTER UPDATE OF tenant_id, chart_number, first_name, last_name, date_of_birth, phone, email, alerts, archived_at, version
+ON patients FOR EACH ROW
+WHEN NEW.updated_at = OLD.updated_at
+BEGIN UPDATE patients SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = NEW.id; END;
+ALTER TABLE patients ADD COLUMN phone_digits TEXT;
+UPDATE patients SET phone_digits = replace(replace(replace(replace(replace(replace(phone, '-', ''), ' ', ''), '(', ''), ')', ''), '.', ''), '+', '');
+CREATE TRIGGER trg_patients_phone_digits_insert AFTER INSERT ON patients FOR EACH ROW
+BEGIN
+  UPDATE patients SET phone_digits = replace(replace(replace(replace(replace(replace(NEW.phone, '-', ''), ' ', ''), '(', ''), ')', ''), '.', ''), '+', '')
+   WHERE id = NEW.id;
+END;
+CREATE TRIGGER trg_patients_phone_digits_update AFTER UPDATE OF phone ON patients FOR EACH ROW
+BEGIN
+  UPDATE patients SET phone_digits = replace(replace(replace(replace(replace(replace(NEW.phone, '-', ''), ' ', ''), '(', ''), ')', ''), '.', ''), '+', '')
+   WHERE id = NEW.id;
+END;
+
 -- Visits: a patient's timeline and a provider's day (two equality columns
 -- beat the practice-wide date index), and each search sort.
 DROP INDEX idx_visits_patient_date;

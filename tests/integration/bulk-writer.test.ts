@@ -53,11 +53,26 @@ describe('bulk writer', () => {
     w.abandon();
   });
 
+  it('takes the practice’s next automatic chart number when a patient brings it, as patients.create would', async () => {
+    const counter = () => app.core.sqlite.prepare('SELECT next_chart_number FROM tenants').pluck().get() as number;
+    const before = counter();
+    const patient = (chart: string) => ({
+      id: crypto.randomUUID(), chart_number: chart, first_name: 'Imported', last_name: chart, date_of_birth: '1990-01-01', phone: null, email: null, alerts: null,
+    });
+    n = 20;
+    w.patient(patient(String(before)), next());
+    w.patient(patient('77-A'), next());
+    w.flush();
+    expect(counter()).toBe(before + 1);
+    const made = await app.call('patients.create', { firstName: 'New', lastName: 'Patient', dateOfBirth: '2000-02-02' }, c.admin);
+    expect(made.chartNumber).toBe(String(before + 1));
+  });
+
   it('refuses a new record on an archived chart, and an unknown visit', async () => {
     const patient = await app.call('patients.create', { firstName: 'Old', lastName: 'Chart', dateOfBirth: '1950-01-01' }, c.admin);
     const visit = await app.call('visits.create', { patientId: patient.id, providerId: c.providerId, date: '2026-03-01' }, c.admin);
     await app.call('patients.archive', { id: patient.id, version: patient.version }, c.admin);
-    n = 30;
+    n = 40;
     expect(() => w.procedure(procedure({ visit_id: visit.id }), next())).toThrow(/archived/);
     expect(() => w.procedure(procedure({ visit_id: crypto.randomUUID() }), next())).toThrow(/unknown/);
     w.abandon();
@@ -107,7 +122,7 @@ describe('generated practice', () => {
       expect(a.counts.labCases).toBeGreaterThan(0);
       expect(a.counts.treatmentRecords).toBeGreaterThan(0);
       const check = await checkPractice(join(dir, 'a.sqlite'), a.tenantId);
-      expect(check).toMatchObject({ ok: true, integrity: 'ok', foreignKeyViolations: 0, visitsOutOfStep: 0 });
+      expect(check).toMatchObject({ ok: true, integrity: 'ok', foreignKeyViolations: 0, visitsOutOfStep: 0, visitCountsOff: 0 });
       expect(check.audit.checked).toBe(a.counts.auditEvents! + 6);
     } finally {
       cleanup();

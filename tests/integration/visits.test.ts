@@ -49,6 +49,18 @@ describe('visits', () => {
     expect(() => app.core.sqlite.prepare("UPDATE visits SET status = 'PAID' WHERE id = ?").run(other.id)).toThrow(/CHECK constraint failed/);
   });
 
+  it('totals the search from the practice’s kept counts, matching a count of the visits', async () => {
+    const second = await app.call('visits.create', { patientId: c.patient.id, providerId: c.providerId, date: '2026-03-04' }, c.admin);
+    const p = await app.call('procedures.add', { visitId: second.id, code: 'D0120', name: 'Exam', unitFee: 5000 }, c.dentist);
+    await app.call('procedures.setStatus', { id: p.id, version: p.version, status: 'IN_PROGRESS' }, c.dentist);
+    const counted = (status?: string) =>
+      app.core.sqlite.prepare(`SELECT count(*) FROM visits ${status ? 'WHERE status = ?' : ''}`).pluck().get(...(status ? [status] : [])) as number;
+    expect((await app.call('visits.search', {}, c.admin)).total).toBe(counted());
+    expect((await app.call('visits.search', { status: 'IN_PROGRESS' }, c.admin)).total).toBe(1);
+    expect((await app.call('visits.search', { status: 'PLANNED' }, c.admin)).total).toBe(counted('PLANNED'));
+    expect((await app.call('visits.search', { status: 'COMPLETED' }, c.admin)).total).toBe(0);
+  });
+
   // The SQL CASE in migrations/0003 must agree with deriveVisitStatus for every mix.
   const mixes: ProcedureStatus[][] = [[], ...PROCEDURE_STATUSES.map((s) => [s])];
   for (const a of PROCEDURE_STATUSES) for (const b of PROCEDURE_STATUSES) if (a < b) mixes.push([a, b]);

@@ -165,6 +165,12 @@ export class BulkWriter {
 
   patient(row: BulkPatient, at: string): void {
     this.#insert('patients', { ...row, archived_at: null }, at);
+    // A chart number that is the practice's next automatic one takes it, as patients.create would.
+    this.#run(
+      'UPDATE tenants SET next_chart_number = next_chart_number + 1 WHERE id = ? AND CAST(next_chart_number AS TEXT) = ?',
+      this.#actor.tenantId,
+      row.chart_number,
+    );
     this.#audit(at, 'patient', row.id, row.id, 'create', undefined, row);
   }
 

@@ -114,13 +114,16 @@ export function createKysely(sqlite: Sqlite, statements = new StatementCache(sql
 /**
  * Keeps the query planner's statistics current, as SQLite recommends for
  * long-lived connections: at open with 0x10002 (look at every table, with a
- * bounded analysis so a large file opens in milliseconds), then
+ * bounded analysis), then
  * periodically and at close with the plain form, which analyses only what
  * has changed enough to matter. The hot queries do not depend on it (their
  * indexes win with or without statistics); it keeps the rest sensible as the
  * practice grows.
  */
 export function optimizeAtOpen(sqlite: Sqlite): void {
+  // 400 rows per index, in SQLite's advised range: the first open of a ten-year file without
+  // statistics then takes about 2 s once (docs/performance.md), later opens a few ms.
+  sqlite.pragma('analysis_limit = 400');
   sqlite.pragma('optimize = 0x10002');
 }
 

@@ -46,6 +46,8 @@ export interface PatientsTable {
   email: string | null;
   alerts: string | null;
   archived_at: string | null;
+  /** The phone's digits, kept by triggers (migrations/0003) for the search box. */
+  phone_digits: Derived<string | null>;
   version: Version;
   created_at: Stamp;
   updated_at: Stamp;
@@ -235,12 +237,20 @@ export interface AuditEventsTable {
   updated_at: Stamp;
 }
 
+/** Visits per practice and derived status, kept by triggers on visits (migrations/0003). */
+export interface VisitCountsTable {
+  tenant_id: string;
+  status: VisitStatus;
+  n: number;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
   patients: PatientsTable;
   appointments: AppointmentsTable;
   visits: VisitsTable;
+  visit_counts: VisitCountsTable;
   procedures: ProceduresTable;
   labs: LabsTable;
   lab_cases: LabCasesTable;

@@ -1,4 +1,4 @@
-import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Patient } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, PatientRow, PatientsTable } from '../db/schema';
@@ -85,11 +85,10 @@ export async function searchPatients(db: Queryable, q: PatientQuery) {
   } else if (text) {
     const words = text.split(/[\s,]+/).filter(Boolean);
     const digits = /^[\d\s()+.-]+$/.test(text) ? text.replace(/\D/g, '') : '';
-    const phoneDigits = sql<string>`replace(replace(replace(replace(replace(replace(phone, '-', ''), ' ', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
     base = base.where((eb) =>
       eb.or([
         eb('chart_number', '=', text),
-        ...(digits.length >= 4 ? [contains(phoneDigits, digits)] : []),
+        ...(digits.length >= 4 ? [contains('phone_digits', digits)] : []),
         eb.and(words.map((w) => eb.or([startsWith('last_name', w), startsWith('first_name', w)]))),
       ]),
     );

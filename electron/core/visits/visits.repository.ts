@@ -118,10 +118,19 @@ function filteredVisits(db: Queryable, tenantId: string, filter: VisitFilter, co
       );
 }
 
-/** A code alone is counted from the code index, never touching a visit row. */
+/**
+ * No filter, or a status alone, is read from the practice's visit counts;
+ * a code alone is counted from the code index, never touching a visit row.
+ */
 function countVisits(db: Queryable, tenantId: string, filter: VisitFilter) {
-  const { code, ...others } = filter;
-  if (code !== undefined && Object.values(others).every((v) => v === undefined)) {
+  const { code, status, ...others } = filter;
+  const onlyStatus = code === undefined && Object.values(others).every((v) => v === undefined);
+  if (onlyStatus) {
+    let counts = db.selectFrom('visit_counts').where('tenant_id', '=', tenantId);
+    if (status) counts = counts.where('status', '=', status);
+    return counts.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('total')).executeTakeFirstOrThrow();
+  }
+  if (code !== undefined && status === undefined && Object.values(others).every((v) => v === undefined)) {
     return db
       .selectFrom('procedures as c')
       .select((eb) => eb.fn.count<number>('c.visit_id').distinct().as('total'))
