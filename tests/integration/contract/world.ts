@@ -55,12 +55,14 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
 /** A fingerprint of every row of every table: equal before and after means nothing changed. */
 export function digest(app: TestApp): string {
   const tables = app.core.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
+    .prepare("SELECT name, wr AS withoutRowid FROM pragma_table_list WHERE type = 'table' AND schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string; withoutRowid: number }[];
   const hash = createHash('sha256');
-  for (const { name } of tables) {
+  for (const { name, withoutRowid } of tables) {
     hash.update(name);
-    for (const row of app.core.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+    // A WITHOUT ROWID table is stored in its primary key's order.
+    const order = withoutRowid ? '' : ' ORDER BY rowid';
+    for (const row of app.core.sqlite.prepare(`SELECT * FROM "${name}"${order}`).iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }
