@@ -19,7 +19,11 @@ import { canTransition, type ProcedureStatus } from '../../../shared/domain/stat
 import { chainHash, GENESIS } from '../audit/chain';
 import type { Actor } from '../context';
 import type { Statement } from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { Sqlite } from '../db/connection';
+import type {
+  LabCasesTable, LabsTable, OrderItemsTable, OrdersTable, PatientsTable, ProceduresTable, TreatmentRecordsTable, VisitsTable,
+} from '../db/schema';
 
 export class BulkRuleError extends Error {
   override name = 'BulkRuleError';
@@ -27,89 +31,25 @@ export class BulkRuleError extends Error {
 
 type Row = Record<string, string | number | null>;
 
-export interface BulkPatient extends Row {
-  id: string;
-  chart_number: string;
-  first_name: string;
-  last_name: string;
-  date_of_birth: string;
-  phone: string | null;
-  email: string | null;
-  alerts: string | null;
-}
+/** A table's columns as the caller gives them: the writer adds tenant, stamps, status and version. */
+type Given<T, K extends keyof Selectable<T>> = Pick<Selectable<T>, K>;
 
-export interface BulkVisit extends Row {
-  id: string;
-  patient_id: string;
-  provider_id: string;
-  date: string;
-  time: string | null;
-  notes: string | null;
-}
-
-export interface BulkProcedure extends Row {
-  id: string;
-  visit_id: string;
-  code: string;
-  name: string;
-  tooth_number: string | null;
-  surfaces: string | null;
-  area: string | null;
-  quantity: number;
-  unit_fee: number;
-  duration_minutes: number | null;
-  performed_by: string | null;
-  notes: string | null;
-}
-
-export interface BulkLab extends Row {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  turnaround_days: number;
-}
-
-export interface BulkLabCase extends Row {
-  id: string;
-  procedure_id: string;
-  lab_id: string;
-  due_date: string | null;
-  shade: string | null;
-  instructions: string | null;
-}
-
-export interface BulkOrder extends Row {
-  id: string;
-  supplier: string;
-  order_number: string | null;
-  order_date: string;
-  notes: string | null;
-}
-
-export interface BulkOrderItem extends Row {
-  id: string;
-  product_id: string;
-  product_name: string;
-  quantity: number;
-  lot_number: string | null;
-  expiry_date: string | null;
-  unit_cost: number | null;
-}
-
-export interface BulkTreatmentRecord extends Row {
-  id: string;
-  patient_id: string;
-  order_item_id: string;
-  procedure_id: string | null;
-  quantity_used: number;
-  date_applied: string;
-  diagnosis: string | null;
-  procedure_performed: string | null;
-  wound_location: string | null;
-  doctor_notes: string | null;
-  recorded_by: string;
-}
+export type BulkPatient = Given<PatientsTable, 'id' | 'chart_number' | 'first_name' | 'last_name' | 'date_of_birth' | 'phone' | 'email' | 'alerts'>;
+export type BulkVisit = Given<VisitsTable, 'id' | 'patient_id' | 'provider_id' | 'date' | 'time' | 'notes'>;
+export type BulkProcedure = Given<
+  ProceduresTable,
+  'id' | 'visit_id' | 'code' | 'name' | 'tooth_number' | 'surfaces' | 'area' | 'quantity' | 'unit_fee' | 'duration_minutes' | 'performed_by' | 'notes'
+>;
+export type BulkLab = Given<LabsTable, 'id' | 'name' | 'phone' | 'email' | 'turnaround_days'>;
+export type BulkLabCase = Given<LabCasesTable, 'id' | 'procedure_id' | 'lab_id' | 'due_date' | 'shade' | 'instructions'>;
+export type BulkOrder = Given<OrdersTable, 'id' | 'supplier' | 'order_number' | 'order_date' | 'notes'>;
+export type BulkOrderItem = Given<OrderItemsTable, 'id' | 'product_id' | 'product_name' | 'quantity' | 'lot_number' | 'expiry_date' | 'unit_cost'>;
+/** Product SKU and name come from the lot (order item), as the seed's columns require. */
+export type BulkTreatmentRecord = Given<
+  TreatmentRecordsTable,
+  | 'id' | 'patient_id' | 'order_item_id' | 'procedure_id' | 'quantity_used' | 'date_applied' | 'diagnosis' | 'procedure_performed'
+  | 'wound_location' | 'doctor_notes' | 'recorded_by'
+> & { order_item_id: string };
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
