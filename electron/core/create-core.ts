@@ -20,6 +20,15 @@ export interface CoreOptions {
 
 const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
 
+/** Statistics are a nicety: a busy file (a backup, another window's long write) waits for the next time. */
+function tryOptimize(sqlite: Core['sqlite'], logError: Core['logError']): void {
+  try {
+    optimize(sqlite);
+  } catch (err) {
+    logError(err, 'PRAGMA optimize');
+  }
+}
+
 /** Opens (creating if needed) and migrates the database, and wires the services. */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.file), { recursive: true });
@@ -38,14 +47,7 @@ export function createCore(options: CoreOptions): Core {
     last = Math.max(now().getTime(), last + 1);
     return new Date(last).toISOString();
   };
-  const planner = setInterval(() => {
-    try {
-      optimize(sqlite);
-    } catch (err) {
-      // A busy file (a backup, another window's long write) just waits for the next hour.
-      logError(err, 'PRAGMA optimize');
-    }
-  }, OPTIMIZE_EVERY_MS);
+  const planner = setInterval(() => tryOptimize(sqlite, logError), OPTIMIZE_EVERY_MS);
   planner.unref();
   return {
     db: createKysely(sqlite),
@@ -65,7 +67,7 @@ export function createCore(options: CoreOptions): Core {
 export async function closeCore(core: Core): Promise<void> {
   clearInterval(core.planner);
   await core.jobs.close();
-  if (core.sqlite.open && !core.sqlite.readonly) optimize(core.sqlite);
+  if (core.sqlite.open) tryOptimize(core.sqlite, core.logError);
   await core.db.destroy();
   if (core.sqlite.open) core.sqlite.close();
 }

@@ -62,6 +62,18 @@ describe('patients', () => {
     expect(await names('555')).toEqual([]); // too few digits to mean a phone number
   });
 
+  it('keeps finding a patient after their phone changes, in any letter case, with accents', async () => {
+    const p = await app.call('patients.create', { firstName: 'Jürgen', lastName: 'Müller', dateOfBirth: '1961-04-04', phone: '555-111-2222' }, token);
+    await app.call('patients.update', { ...p, phone: '+44 20 7946 0958' }, token);
+    const names = async (query: string) => (await app.call('patients.search', { query }, token)).items.map((x) => x.lastName);
+    expect(await names('1112222')).toEqual([]);
+    expect(await names('79460958')).toEqual(['Müller']);
+    expect(await names('MÜL')).toEqual([]); // SQLite folds ASCII letters only, as LIKE does
+    expect(await names('mü')).toEqual(['Müller']);
+    expect(await names('JÜR')).toEqual([]);
+    expect(await names('jür müller')).toEqual(['Müller']);
+  });
+
   it('pages through results', async () => {
     for (let i = 0; i < 7; i++) {
       await app.call('patients.create', { firstName: `P${i}`, lastName: `Page${i}`, dateOfBirth: '1970-01-01' }, token);

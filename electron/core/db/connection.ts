@@ -114,9 +114,8 @@ export function createKysely(sqlite: Sqlite, statements = new StatementCache(sql
 /**
  * Keeps the query planner's statistics current, as SQLite recommends for
  * long-lived connections: at open with 0x10002 (look at every table, with a
- * bounded analysis), then
- * periodically and at close with the plain form, which analyses only what
- * has changed enough to matter. The hot queries do not depend on it (their
+ * bounded analysis), then hourly and at close with the plain form, which
+ * analyses only what has changed enough to matter. The hot queries do not depend on it (their
  * indexes win with or without statistics); it keeps the rest sensible as the
  * practice grows.
  */

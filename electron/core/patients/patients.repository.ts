@@ -1,4 +1,4 @@
-import type { Insertable, Transaction, Updateable } from 'kysely';
+import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
 import type { Patient } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, PatientRow, PatientsTable } from '../db/schema';
@@ -69,36 +69,64 @@ export interface PatientQuery {
   size: number;
 }
 
+/** Rows whose column starts with `prefix`, ignoring ASCII case, as a range the NOCASE index serves. */
+function nocaseRange(column: 'last_name' | 'first_name', prefix: string) {
+  // U+10FFFF sorts after every character that can follow the prefix.
+  return sql<boolean>`${sql.ref(column)} collate nocase >= ${prefix} and ${sql.ref(column)} collate nocase < ${`${prefix}\u{10FFFF}`}`;
+}
+
 /**
  * One box finds a patient by any of: chart number, date of birth
  * (YYYY-MM-DD), phone number (any 4+ digits of it, however it was typed),
- * "last, first", or words that each start a first or last name. Prefix
- * matches keep the name index usable; the phone match scans the practice's
- * patients (see docs/performance.md).
+ * "last, first", or words that each start a first or last name.
+ *
+ * The candidates come from indexes, each part from its own (chart number,
+ * last name, first name, phone digits; a union, never a scan of the
+ * patients), then the whole condition is checked on those rows only. A
+ * phone match still reads the practice's phone-digit index, which is small.
  */
 export async function searchPatients(db: Queryable, q: PatientQuery) {
-  let base = db.selectFrom('patients').where('tenant_id', '=', q.tenantId);
-  if (!q.includeArchived) base = base.where('archived_at', 'is', null);
   const text = q.query.trim();
+  const patientsOf = (d: Queryable) => d.selectFrom('patients as p').where('p.tenant_id', '=', q.tenantId);
+  const active = (qb: ReturnType<typeof patientsOf>) => (q.includeArchived ? qb : qb.where('p.archived_at', 'is', null));
+  let base;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    base = base.where('date_of_birth', '=', text);
+    base = active(patientsOf(db).where('p.date_of_birth', '=', text));
   } else if (text) {
     const words = text.split(/[\s,]+/).filter(Boolean);
     const digits = /^[\d\s()+.-]+$/.test(text) ? text.replace(/\D/g, '') : '';
-    base = base.where((eb) =>
-      eb.or([
-        eb('chart_number', '=', text),
-        ...(digits.length >= 4 ? [contains('phone_digits', digits)] : []),
-        eb.and(words.map((w) => eb.or([startsWith('last_name', w), startsWith('first_name', w)]))),
-      ]),
+    const first = words[0] ?? text;
+    const ids = (condition: ReturnType<typeof nocaseRange>) => patientsOf(db).select('p.id').where(condition);
+    let candidates = patientsOf(db)
+      .select('p.id')
+      .where('p.chart_number', '=', text)
+      .union(ids(nocaseRange('last_name', first)))
+      .union(ids(nocaseRange('first_name', first)));
+    if (digits.length >= 4) candidates = candidates.union(ids(contains('p.phone_digits', digits)));
+    // The candidates drive (CROSS JOIN keeps them first); each is then checked in full.
+    base = active(
+      db
+        .selectFrom(candidates.as('found'))
+        .crossJoin('patients as p')
+        .whereRef('p.id', '=', 'found.id')
+        .where('p.tenant_id', '=', q.tenantId)
+        .where((eb) =>
+          eb.or([
+            eb('p.chart_number', '=', text),
+            ...(digits.length >= 4 ? [contains('p.phone_digits', digits)] : []),
+            eb.and(words.map((w) => eb.or([startsWith('p.last_name', w), startsWith('p.first_name', w)]))),
+          ]),
+        ),
     );
+  } else {
+    base = active(patientsOf(db));
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
-    .selectAll()
-    .orderBy(nocase('last_name'))
-    .orderBy(nocase('first_name'))
-    .orderBy('id')
+    .selectAll('p')
+    .orderBy(nocase('p.last_name'))
+    .orderBy(nocase('p.first_name'))
+    .orderBy('p.id')
     .limit(q.size)
     .offset((q.page - 1) * q.size)
     .execute();
