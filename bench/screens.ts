@@ -51,34 +51,53 @@ export function readScreens(db: Database): Screen[] {
 
   const screens: Screen[] = [];
 
-  const patientSearch = (label: string, query: string, where: string, ...params: unknown[]) => {
-    const count = db.prepare(`SELECT count(*) FROM patients WHERE tenant_id = ? AND archived_at IS NULL AND (${where})`).pluck();
+  // The hand-written form of the app's search: candidates from each part's index, then the
+  // whole condition on those rows only.
+  const patientSearch = (label: string, query: string, candidates: string[], where: string, params: unknown[], candidateParams: unknown[]) => {
+    const from = `(${candidates.join(' UNION ')}) found CROSS JOIN patients p ON p.id = found.id`;
+    const count = db.prepare(`SELECT count(*) FROM ${from} WHERE p.tenant_id = ? AND p.archived_at IS NULL AND (${where})`).pluck();
     const page = db
       .prepare(
-        `SELECT * FROM patients WHERE tenant_id = ? AND archived_at IS NULL AND (${where})
-          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT 25`,
+        `SELECT p.* FROM ${from} WHERE p.tenant_id = ? AND p.archived_at IS NULL AND (${where})
+          ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id LIMIT 25`,
       )
       .raw();
+    const all = [...candidateParams, tenantId, ...params];
     screens.push({
       label: `patients.search ${label}`,
       channel: 'patients.search',
       input: { query },
-      raw: () => ({ total: count.get(tenantId, ...params), ids: (page.all(tenantId, ...params) as unknown[][]).map((r) => r[0] as string) }),
+      raw: () => ({ total: count.get(...all), ids: (page.all(...all) as unknown[][]).map((r) => r[0] as string) }),
       sameRows: samePage,
     });
   };
+  const byChart = 'SELECT id FROM patients WHERE tenant_id = ? AND chart_number = ?';
+  const byLast = 'SELECT id FROM patients WHERE tenant_id = ? AND last_name COLLATE NOCASE >= ? AND last_name COLLATE NOCASE < ?';
+  const byFirst = 'SELECT id FROM patients WHERE tenant_id = ? AND first_name COLLATE NOCASE >= ? AND first_name COLLATE NOCASE < ?';
+  const byPhone = 'SELECT id FROM patients WHERE tenant_id = ? AND phone_digits LIKE ?';
+  const names = (text: string) => [tenantId, text, tenantId, text, `${text}\u{10FFFF}`, tenantId, text, `${text}\u{10FFFF}`];
   const prefix = patient.last_name.slice(0, 3);
-  patientSearch('name, first three letters', prefix, "chart_number = ? OR last_name LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\'", prefix, `${prefix}%`, `${prefix}%`);
+  patientSearch('name, first three letters', prefix, [byChart, byLast, byFirst], "p.chart_number = ? OR p.last_name LIKE ? OR p.first_name LIKE ?", [prefix, `${prefix}%`, `${prefix}%`], names(prefix));
   // Four or more digits are also looked for inside phone numbers: one box for both.
-  patientSearch('chart number', patient.chart_number, 'chart_number = ? OR phone_digits LIKE ? OR last_name LIKE ? OR first_name LIKE ?', patient.chart_number, `%${patient.chart_number}%`, `${patient.chart_number}%`, `${patient.chart_number}%`);
-  patientSearch('date of birth', patient.date_of_birth, 'date_of_birth = ?', patient.date_of_birth);
+  const withPhone = "p.chart_number = ? OR p.phone_digits LIKE ? OR p.last_name LIKE ? OR p.first_name LIKE ?";
+  const chart = patient.chart_number;
+  patientSearch('chart number', chart, [byChart, byLast, byFirst, byPhone], withPhone, [chart, `%${chart}%`, `${chart}%`, `${chart}%`], [...names(chart), tenantId, `%${chart}%`]);
   const digits = patient.phone.replace(/\D/g, '').slice(-4);
-  patientSearch(
-    'phone digits',
-    digits,
-    "chart_number = ? OR phone_digits LIKE ? OR last_name LIKE ? OR first_name LIKE ?",
-    digits, `%${digits}%`, `${digits}%`, `${digits}%`,
-  );
+  patientSearch('phone digits', digits, [byChart, byLast, byFirst, byPhone], withPhone, [digits, `%${digits}%`, `${digits}%`, `${digits}%`], [...names(digits), tenantId, `%${digits}%`]);
+  const dobCount = db.prepare('SELECT count(*) FROM patients WHERE tenant_id = ? AND archived_at IS NULL AND date_of_birth = ?').pluck();
+  const dobPage = db
+    .prepare('SELECT * FROM patients WHERE tenant_id = ? AND archived_at IS NULL AND date_of_birth = ? ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT 25')
+    .raw();
+  screens.push({
+    label: 'patients.search date of birth',
+    channel: 'patients.search',
+    input: { query: patient.date_of_birth },
+    raw: () => ({
+      total: dobCount.get(tenantId, patient.date_of_birth),
+      ids: (dobPage.all(tenantId, patient.date_of_birth) as unknown[][]).map((r) => r[0] as string),
+    }),
+    sameRows: samePage,
+  });
 
   const getPatient = db.prepare('SELECT * FROM patients WHERE tenant_id = ? AND id = ?');
   screens.push({
