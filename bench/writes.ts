@@ -28,7 +28,7 @@ export async function measureWrites(file: string, migrationsDir: string): Promis
   const { providerId } = one<{ providerId: string }>("SELECT id AS providerId FROM users WHERE role = 'DENTIST' LIMIT 1");
   const { userId } = one<{ userId: string }>("SELECT id AS userId FROM users WHERE username = 'admin'");
 
-  const created = await dispatch(core, 'visits.create', { patientId, providerId, date: TODAY }, meta);
+  const created = await dispatch(core, 'visits.create', { patientId, providerId, date: TODAY, confirmSameDay: true }, meta);
   if (!created.ok) throw new Error(created.error.message);
   const visitId = (created.data as { id: string }).id;
 
@@ -47,7 +47,7 @@ export async function measureWrites(file: string, migrationsDir: string): Promis
       if (!r.ok) throw new Error(r.error.message);
     }),
     'visits.create': await rate(async () => {
-      const r = await dispatch(core, 'visits.create', { patientId, providerId, date: TODAY }, meta);
+      const r = await dispatch(core, 'visits.create', { patientId, providerId, date: TODAY, confirmSameDay: true }, meta);
       if (!r.ok) throw new Error(r.error.message);
     }),
   };

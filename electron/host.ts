@@ -1,5 +1,6 @@
 /**
- * Browser mode: the same dispatch() as the Electron bridge, over loopback HTTP.
+ * Browser mode: the same dispatch() as the Electron bridge, over loopback HTTP,
+ * and a stream of "data changed" events for open screens.
  * Every request must name this server by a loopback Host (defeats DNS
  * rebinding); API calls also need the per-launch bearer token and, when the
  * browser sends one, a matching Origin. Failures answer with an error
@@ -44,6 +45,32 @@ function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>) {
 
 function refuse(res: ServerResponse, code: ErrorCode, message: string) {
   sendEnvelope(res, { ok: false, error: { code, message } });
+}
+
+/** Server-sent events keep a quiet connection alive through anything that times idle ones out. */
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * `GET /api/events`: one `data: {"version":N}` line now and after every
+ * change to the data (core/changes.ts), for open screens to refetch. Read
+ * with fetch (so the launch token travels in a header, never in a URL).
+ */
+function streamChanges(req: IncomingMessage, res: ServerResponse, core: Core) {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    connection: 'keep-alive',
+  });
+  const push = (version: number) => res.write(`data: {"version":${version}}\n\n`);
+  push(core.changes.version);
+  const unsubscribe = core.changes.subscribe(push);
+  const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+  keepalive.unref();
+  req.on('close', () => {
+    clearInterval(keepalive);
+    unsubscribe();
+  });
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -105,6 +132,7 @@ export function createHost(options: HostOptions): Server {
       if (!given || !sameSecret(given, options.token)) {
         return refuse(res, 'UNAUTHENTICATED', 'Open Chairside with the address it printed when it started (it carries the access token).');
       }
+      if (url.pathname === '/api/events' && req.method === 'GET') return streamChanges(req, res, options.core);
       if (req.method !== 'POST') return refuse(res, 'NOT_FOUND', 'API calls are POST requests.');
 
       let input: unknown;

@@ -1,8 +1,9 @@
-import { ipcMain } from 'electron';
+import { BrowserWindow, ipcMain } from 'electron';
 import type { Core } from './core/context';
 import { dispatch } from './core/handlers';
 
 export const INVOKE_CHANNEL = 'chairside:invoke';
+export const CHANGED_CHANNEL = 'chairside:changed';
 
 /**
  * One ipc channel carries every contract call. Only our own page may use it:
@@ -22,5 +23,18 @@ export function registerIpc(core: Core, options: { workstation: string; isAppUrl
       sessionToken: typeof sessionToken === 'string' ? sessionToken : null,
       workstation: options.workstation,
     });
+  });
+}
+
+/**
+ * Every window showing our page hears that data changed (in this process or
+ * another on the same file), so its open screens refetch. Only a number
+ * crosses: never data.
+ */
+export function broadcastChanges(core: Core, isAppUrl: (url: string) => boolean): () => void {
+  return core.changes.subscribe((version) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(CHANGED_CHANNEL, version);
+    }
   });
 }

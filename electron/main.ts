@@ -15,7 +15,7 @@ import { desktopPaths, type DesktopPaths } from './core/desktop-paths';
 import { parseDesktopLaunch, seedDemoIfAsked } from './core/launch';
 import { DATABASE_FILE } from './core/paths';
 import { readStaticFile } from './core/static-files';
-import { registerIpc } from './ipc';
+import { broadcastChanges, registerIpc } from './ipc';
 
 // Must happen before ready. `standard` gives app://chairside/ a real origin
 // (relative URLs, 'self' in the CSP); `secure` makes it a secure context.
@@ -131,6 +131,7 @@ async function start(): Promise<Core> {
     throw err;
   }
   registerIpc(core, { workstation: launch.workstation, isAppUrl });
+  broadcastChanges(core, isAppUrl);
   const win = createWindow(paths.preload);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'LOCKED',
   'ARCHIVED',
+  /** Allowed, but unusual enough to ask first (a second visit the same day): send again with the confirmation. */
+  'NEEDS_CONFIRMATION',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'INTERNAL',
@@ -40,5 +42,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ILLEGAL_TRANSITION: 409,
   LOCKED: 423,
   ARCHIVED: 423,
+  NEEDS_CONFIRMATION: 409,
   INTERNAL: 500,
 };

@@ -18,6 +18,25 @@ export interface SessionUser {
   role: Role;
   practiceName: string;
   currency: string;
+  /** How this practice writes dates, times and names (practice settings). */
+  formats: Formats;
+}
+
+export type TimeFormat = '12h' | '24h';
+export type NameOrder = 'first_last' | 'last_first';
+
+export interface Formats {
+  /** BCP 47, e.g. en-US, en-GB, fr-FR: date order, month names, money. */
+  locale: string;
+  timeFormat: TimeFormat;
+  /** Lists and headers: "Tanaka, Maya" or "Maya Tanaka". */
+  nameOrder: NameOrder;
+}
+
+export interface PracticeSettings extends Formats {
+  name: string;
+  currency: string;
+  version: number;
 }
 
 export interface SessionState {
@@ -39,6 +58,10 @@ export interface User {
   displayName: string;
   role: Role;
   active: boolean;
+  /** Can be named as a visit's provider (dentists, hygienists, and administrators who treat patients). */
+  provider: boolean;
+  /** Minutes until this user may try a password again after too many wrong ones (0: not locked out). */
+  lockedMinutes: number;
   version: number;
   createdAt: string;
 }
@@ -67,7 +90,10 @@ export interface Patient {
 export interface VisitSummary {
   id: string;
   patientId: string;
+  /** "Last, First", the sort form; screens format the two names below as the practice prefers. */
   patientName: string;
+  patientFirstName: string;
+  patientLastName: string;
   chartNumber: string;
   appointmentId: string | null;
   providerId: string;
@@ -136,6 +162,17 @@ export interface AuditEvent {
   before: unknown;
   after: unknown;
   hash: string;
+}
+
+/** One audited change to a record, as its detail view shows it. */
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  userName: string | null;
+  workstation: string;
+  action: string;
+  before: unknown;
+  after: unknown;
 }
 
 export interface AuditVerification {

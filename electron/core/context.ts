@@ -4,6 +4,7 @@ import type { Sqlite } from './db/connection';
 import type { DB } from './db/schema';
 import type { SessionStore } from './auth/sessions';
 import type { SignInThrottle } from './auth/throttle';
+import type { ChangeFeed } from './changes';
 import type { JobRunner } from './worker/jobs';
 
 /** Either the database or an open transaction: repositories accept both. */
@@ -29,6 +30,8 @@ export interface Core {
   instant: () => string;
   newId: () => string;
   logError: (err: unknown, where: string) => void;
+  /** Tells open screens that data changed, here or in another process on the file. */
+  changes: ChangeFeed;
   /** The hourly PRAGMA optimize (db/connection.ts), stopped by closeCore. */
   planner: ReturnType<typeof setInterval>;
 }

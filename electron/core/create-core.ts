@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SessionStore } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
+import { ChangeFeed } from './changes';
 import type { Core } from './context';
 import { createKysely, openSqlite, optimize, optimizeAtOpen } from './db/connection';
 import { loadMigrations, migrate } from './db/migrator';
@@ -61,11 +62,13 @@ export function createCore(options: CoreOptions): Core {
     newId: options.newId ?? randomUUID,
     logError,
     planner,
+    changes: new ChangeFeed(sqlite, undefined, logError),
   };
 }
 
 export async function closeCore(core: Core): Promise<void> {
   clearInterval(core.planner);
+  core.changes.close();
   await core.jobs.close();
   if (core.sqlite.open) tryOptimize(core.sqlite, core.logError);
   await core.db.destroy();

@@ -15,6 +15,7 @@ import type { HandlersFor } from './handler';
 import { patientHandlers } from './patients/patients.handlers';
 import { procedureHandlers } from './procedures/procedures.handlers';
 import { reportHandlers } from './reports/reports.handlers';
+import { practiceHandlers } from './tenants/practice.handlers';
 import { userHandlers } from './users/users.handlers';
 import { visitHandlers } from './visits/visits.handlers';
 
@@ -23,6 +24,7 @@ export type Handlers = HandlersFor<Channel>;
 export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
+  ...practiceHandlers,
   ...patientHandlers,
   ...visitHandlers,
   ...procedureHandlers,

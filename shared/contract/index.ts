@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Role } from '../domain/roles';
 import { auditContract } from './audit';
 import { patientsContract } from './patients';
+import { practiceContract } from './practice';
 import { proceduresContract } from './procedures';
 import { reportsContract } from './reports';
 import { sessionContract } from './session';
@@ -18,6 +19,7 @@ import { visitsContract } from './visits';
 export const contract = {
   ...sessionContract,
   ...usersContract,
+  ...practiceContract,
   ...patientsContract,
   ...visitsContract,
   ...proceduresContract,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROCEDURE_STATUSES } from '../domain/status';
 import { checkSite } from '../domain/teeth';
 import type * as T from '../types';
-import { CLINICAL, channel, id, money, optionalId, optionalText, required, version } from './define';
+import { ALL, CLINICAL, channel, id, money, optionalId, optionalText, required, version } from './define';
 
 // Bounded before the site rules run: their messages quote what was typed.
 const site = {
@@ -47,6 +47,8 @@ export const proceduresContract = {
     roles: CLINICAL,
     writes: true,
   }),
+  /** Who added, changed and moved the procedure, and when, from the audit trail. */
+  'procedures.history': channel<T.HistoryEntry[]>()({ input: z.object({ id }), roles: ALL }),
   'procedures.remove': channel<{ id: string }>()({
     input: z.object({ id, version }),
     roles: ['ADMIN', 'DENTIST', 'HYGIENIST'],

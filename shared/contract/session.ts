@@ -16,6 +16,8 @@ export const sessionContract = {
       adminDisplayName: displayName,
       adminUsername: username,
       adminPassword: password,
+      /** The person setting up a small practice is usually its dentist. */
+      adminIsProvider: z.boolean().default(false),
     }),
     roles: 'public',
     writes: true,

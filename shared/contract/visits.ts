@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VISIT_STATUSES } from '../domain/status';
 import type * as T from '../types';
-import { ALL, channel, id, isoDate, optionalId, optionalText, pageInput, timeOfDay, version } from './define';
+import { ALL, channel, id, isoDate, optionalId, optionalText, pageInput, required, timeOfDay, version } from './define';
 
 export const VISIT_SORT_FIELDS = ['date', 'totalCost', 'procedureCount', 'createdAt'] as const;
 export type VisitSortField = (typeof VISIT_SORT_FIELDS)[number];
@@ -22,7 +22,15 @@ const visitSort = z
   });
 
 const nullableTime = timeOfDay.nullish().transform((v) => v ?? null);
-const header = { providerId: id, date: isoDate, time: nullableTime, notes: optionalText(4000) };
+const header = {
+  providerId: id,
+  date: isoDate,
+  time: nullableTime,
+  notes: optionalText(4000),
+  /** A second visit for the patient on one day is usually a double click: refused unless confirmed. */
+  confirmSameDay: z.boolean().default(false),
+};
+const ref = z.object({ id, version });
 
 export const visitsContract = {
   'visits.create': channel<T.VisitSummary>()({
@@ -35,6 +43,22 @@ export const visitsContract = {
     roles: ALL,
     writes: true,
   }),
+  /** The visit did not happen: cancels its planned procedures at once, with the reason. Refused once work has started. */
+  'visits.cancel': channel<T.VisitSummary>()({
+    input: ref.extend({ reason: required('Reason', 500) }),
+    roles: ALL,
+    writes: true,
+  }),
+  /** Removes a visit made by mistake: only while nothing on it was started, completed, claimed or used. */
+  'visits.remove': channel<{ id: string }>()({
+    input: ref,
+    roles: ALL,
+    writes: true,
+  }),
+  /** The patient's other visits on a day: the new-visit form warns before a second one. */
+  'visits.onDay': channel<T.VisitSummary[]>()({ input: z.object({ patientId: id, date: isoDate }), roles: ALL }),
+  /** Who changed the visit and when, from the audit trail. */
+  'visits.history': channel<T.HistoryEntry[]>()({ input: z.object({ id }), roles: ALL }),
   'visits.get': channel<T.VisitDetails>()({ input: z.object({ id }), roles: ALL }),
   'visits.listByPatient': channel<T.Page<T.VisitSummary>>()({
     input: z.object({ patientId: id, ...pageInput, sort: visitSort }),

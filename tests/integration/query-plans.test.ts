@@ -70,6 +70,8 @@ async function plansOf(fn: (db: Kysely<DB>) => Promise<unknown>): Promise<string
 const nameParts = /autoindex_patients_2 \(tenant_id=\? AND chart_number=\?\).*idx_patients_tenant_name \(tenant_id=\? AND last_name>\? AND last_name<\?\).*idx_patients_tenant_first \(tenant_id=\? AND first_name>\? AND first_name<\?\).*SEARCH p USING INDEX sqlite_autoindex_patients_1 \(id=\?\)/;
 const digitParts = new RegExp(`${nameParts.source.replace('.*SEARCH p USING', '.*COVERING INDEX idx_patients_tenant_phone \\(tenant_id=\\?\\).*SEARCH p USING')}`);
 const kept = /SEARCH visit_counts USING PRIMARY KEY \(tenant_id=\?/;
+/** The practice writes dates month first; two-digit years are read against 2026. */
+const searchDefaults = { dateOrder: 'MDY' as const, todayYear: 2026 };
 const page = (sort: { field: 'date' | 'totalCost' | 'procedureCount' | 'createdAt'; dir: 'asc' | 'desc' } = { field: 'date', dir: 'desc' }) => ({ page: 1, size: 25, sort });
 
 /** [what, query, the index each of its statements must use] */
@@ -86,10 +88,11 @@ const HOT: [string, (db: Kysely<DB>) => Promise<unknown>, RegExp[]][] = [
   ['visit search by procedure count', (db) => listVisitSummaries(db, ids.tenant, {}, page({ field: 'procedureCount', dir: 'asc' })), [kept, /idx_visits_tenant_count \(tenant_id=\?\)/]],
   ['visit search by created', (db) => listVisitSummaries(db, ids.tenant, {}, page({ field: 'createdAt', dir: 'desc' })), [kept, /idx_visits_tenant_created \(tenant_id=\?\)/]],
   ['patient', (db) => findPatient(db, ids.tenant, ids.patient), [/sqlite_autoindex_patients_1 \(id=\?\)/]],
-  ['patient search by name', (db) => searchPatients(db, { tenantId: ids.tenant, query: 'Tan', includeArchived: false, page: 1, size: 25 }), [nameParts, nameParts]],
-  ['patient search by digits', (db) => searchPatients(db, { tenantId: ids.tenant, query: '5550', includeArchived: false, page: 1, size: 25 }), [digitParts, digitParts]],
-  ['patient list, nothing typed', (db) => searchPatients(db, { tenantId: ids.tenant, query: '', includeArchived: false, page: 1, size: 25 }), [/COVERING INDEX idx_patients_tenant_archived \(tenant_id=\? AND archived_at=\?\)/, /idx_patients_tenant_archived \(tenant_id=\? AND archived_at=\?\)(?! \| USE TEMP B-TREE FOR ORDER BY)/]],
-  ['patient search by birth date', (db) => searchPatients(db, { tenantId: ids.tenant, query: '1979-11-30', includeArchived: false, page: 1, size: 25 }), [/idx_patients_tenant_dob \(tenant_id=\? AND date_of_birth=\?\)/, /idx_patients_tenant_dob \(tenant_id=\? AND date_of_birth=\?\)/]],
+  ['patient search by name', (db) => searchPatients(db, { ...searchDefaults, tenantId: ids.tenant, query: 'Tan', includeArchived: false, page: 1, size: 25 }), [nameParts, nameParts]],
+  ['patient search by digits', (db) => searchPatients(db, { ...searchDefaults, tenantId: ids.tenant, query: '5550', includeArchived: false, page: 1, size: 25 }), [digitParts, digitParts]],
+  ['patient list, nothing typed', (db) => searchPatients(db, { ...searchDefaults, tenantId: ids.tenant, query: '', includeArchived: false, page: 1, size: 25 }), [/COVERING INDEX idx_patients_tenant_archived \(tenant_id=\? AND archived_at=\?\)/, /idx_patients_tenant_archived \(tenant_id=\? AND archived_at=\?\)(?! \| USE TEMP B-TREE FOR ORDER BY)/]],
+  ['patient search by part of a name', (db) => searchPatients(db, { ...searchDefaults, tenantId: ids.tenant, query: 'kafor', includeArchived: false, page: 1, size: 25 }), [/SCAN patients_fts VIRTUAL TABLE INDEX/, /SCAN patients_fts VIRTUAL TABLE INDEX/]],
+  ['patient search by birth date', (db) => searchPatients(db, { ...searchDefaults, tenantId: ids.tenant, query: '1979-11-30', includeArchived: false, page: 1, size: 25 }), [/idx_patients_tenant_dob \(tenant_id=\? AND date_of_birth=\?\)/, /idx_patients_tenant_dob \(tenant_id=\? AND date_of_birth=\?\)/]],
   ['audit log', async (db) => listAuditEvents(db, { tenantId: ids.tenant }, { limit: 25, offset: 0, total: await countAuditEvents(db, { tenantId: ids.tenant }) }), [/idx_audit_events_chain_index \(tenant_id=\?\)/, /idx_audit_events_chain_index \(tenant_id=\? AND chain_index<\?\)/]],
   ['audit of a patient', async (db) => listAuditEvents(db, { tenantId: ids.tenant, patientId: ids.patient }, { limit: 25, offset: 0, total: await countAuditEvents(db, { tenantId: ids.tenant, patientId: ids.patient }) }), [/idx_audit_events_patient \(patient_id=\? AND tenant_id=\?\)/, /idx_audit_events_patient \(patient_id=\? AND tenant_id=\?\)/]],
 ];

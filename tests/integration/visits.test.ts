@@ -66,7 +66,7 @@ describe('visits', () => {
   for (const a of PROCEDURE_STATUSES) for (const b of PROCEDURE_STATUSES) if (a < b) mixes.push([a, b]);
   it('computes the same status in SQL as the shared rule, for every mix of two', async () => {
     for (const mix of mixes) {
-      const v = await app.call('visits.create', { patientId: c.patient.id, providerId: c.providerId, date: '2026-03-02' }, c.admin);
+      const v = await app.call('visits.create', { patientId: c.patient.id, providerId: c.providerId, date: '2026-03-02', confirmSameDay: true }, c.admin);
       await setStatuses(v.id, mix);
       expect((await app.call('visits.get', { id: v.id }, c.admin)).status, mix.join('+')).toBe(deriveVisitStatus(mix));
     }
@@ -112,7 +112,7 @@ describe('visits', () => {
     const bad = await app.fail('visits.create', { patientId: c.patient.id, providerId: '00000000-0000-4000-8000-0000000fffff', date: '2026-03-02' }, c.admin);
     expect(bad).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'providerId', message: 'Provider was not found.' }] });
     const notProvider = await app.fail('visits.create', { patientId: c.patient.id, providerId: desk.id, date: '2026-03-02' }, c.admin);
-    expect(notProvider).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'providerId', message: 'Desk is not an active dentist or hygienist.' }] });
+    expect(notProvider).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'providerId', message: "Desk is not one of the practice's active providers." }] });
     const p = await app.call('patients.create', { firstName: 'Old', lastName: 'Chart', dateOfBirth: '1950-01-01' }, c.admin);
     await app.call('patients.archive', { id: p.id, version: 1 }, c.admin);
     const archived = await app.fail('visits.create', { patientId: p.id, providerId: c.providerId, date: '2026-03-02' }, c.admin);

@@ -28,6 +28,10 @@ const fake = vi.hoisted(() => {
     createCore: [] as { file: string; migrationsDir: string; nativeBinding?: string; now?: () => Date }[],
     seeded: [] as string[],
     dispatched: [] as unknown[][],
+    /** What the core's change feed was given to call, and what windows were sent. */
+    changeListeners: [] as ((version: number) => void)[],
+    sent: [] as [string, string, unknown][],
+    windows: [] as { url: string; destroyed: boolean }[],
     /** The order of shutdown steps: 'closeCore' and 'quit'. */
     shutdown: [] as string[],
   };
@@ -51,6 +55,12 @@ vi.mock('electron', () => ({
     on: (event: string, fn: Handler) => fake.appEvents.set(event, fn),
   },
   BrowserWindow: class {
+    static getAllWindows() {
+      return fake.windows.map((w) => ({
+        isDestroyed: () => w.destroyed,
+        webContents: { getURL: () => w.url, send: (channel: string, value: unknown) => fake.sent.push([w.url, channel, value]) },
+      }));
+    }
     constructor(options: { webPreferences: Record<string, unknown> }) {
       fake.windowOptions = options;
     }
@@ -87,7 +97,15 @@ vi.mock('electron', () => ({
 vi.mock('../../electron/core/create-core', () => ({
   createCore: (options: (typeof fake.createCore)[number]) => {
     fake.createCore.push(options);
-    return { fake: 'core' };
+    return {
+      fake: 'core',
+      changes: {
+        subscribe: (listener: (version: number) => void) => {
+          fake.changeListeners.push(listener);
+          return () => undefined;
+        },
+      },
+    };
   },
   closeCore: async () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -112,7 +130,7 @@ const argv = process.argv;
 
 function reset() {
   Object.assign(fake, { windowOptions: undefined, loadedUrl: undefined, errorBox: undefined, exitCode: undefined, headersHandler: undefined });
-  for (const list of [fake.schemes, fake.createCore, fake.seeded, fake.dispatched, fake.shutdown]) list.length = 0;
+  for (const list of [fake.schemes, fake.createCore, fake.seeded, fake.dispatched, fake.shutdown, fake.changeListeners, fake.sent, fake.windows]) list.length = 0;
   for (const map of [fake.protocolHandlers, fake.ipcHandlers, fake.appEvents]) map.clear();
 }
 
@@ -209,7 +227,15 @@ describe('main.ts (desktop entry) under a fake Electron', () => {
     }
     expect(fake.dispatched).toEqual([]);
     expect(await invoke(frame('app://chairside/index.html#/patients'), 'session.state', {}, 'token')).toEqual({ ok: true, data: 'dispatched' });
-    expect(fake.dispatched).toEqual([[{ fake: 'core' }, 'session.state', {}, { sessionToken: 'token', workstation: 'Front desk' }]]);
+    expect(fake.dispatched).toEqual([[expect.objectContaining({ fake: 'core' }), 'session.state', {}, { sessionToken: 'token', workstation: 'Front desk' }]]);
+  });
+
+  it('tells its own windows, and only those, that data changed', async () => {
+    await launch([]);
+    fake.windows.push({ url: 'app://chairside/index.html#/today', destroyed: false }, { url: 'https://evil.example/', destroyed: false }, { url: 'app://chairside/index.html', destroyed: true });
+    expect(fake.changeListeners).toHaveLength(1);
+    fake.changeListeners[0]!(7);
+    expect(fake.sent).toEqual([['app://chairside/index.html#/today', 'chairside:changed', 7]]);
   });
 
   it('keeps navigation on its own page', async () => {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Actor, Queryable } from '../context';
+import type { HistoryEntry } from '../../../shared/types';
 import type { AuditEventRow, DB } from '../db/schema';
 import { chainHash, GENESIS } from './chain';
 
@@ -104,4 +105,23 @@ export function listAuditEvents(db: Queryable, f: AuditFilter, page: { limit: nu
     ? q.where('a.chain_index', '<=', page.total - page.offset).orderBy('a.chain_index', 'desc')
     : q.orderBy('a.seq', 'desc').offset(page.offset);
   return q.limit(page.limit).execute() as Promise<(AuditEventRow & { user_name: string | null })[]>;
+}
+
+/** A record's own events, oldest first: its detail view's "who did what and when". */
+export async function listEntityHistory(db: Queryable, tenantId: string, entityId: string, limit = 500): Promise<HistoryEntry[]> {
+  const rows = await filtered(db, { tenantId, entityId })
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.seq', 'a.at', 'a.workstation', 'a.action', 'a.before_json', 'a.after_json', 'u.display_name as user_name'])
+    .orderBy('a.seq', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    userName: r.user_name,
+    workstation: r.workstation,
+    action: r.action,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+  }));
 }

@@ -4,7 +4,7 @@ import { change, write } from '../change';
 import type { AuthedContext, CallContext, Core, Session } from '../context';
 import { AppError, invalid } from '../errors';
 import { findSessionUser, findUser, findUserByUsername, replacePassword } from '../users/users.repository';
-import { anyTenant, insertTenant } from '../tenants/tenants.repository';
+import { anyTenant, insertTenant, toFormats } from '../tenants/tenants.repository';
 import { addUser } from '../users/users.service';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
@@ -33,7 +33,7 @@ async function sessionUser(ctx: CallContext, userId: string): Promise<SessionUse
   const row = await ctx.core.db
     .selectFrom('users as u')
     .innerJoin('tenants as t', 't.id', 'u.tenant_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 't.id as tenant_id', 't.name', 't.currency'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 't.id as tenant_id', 't.name', 't.currency', 't.locale', 't.time_format', 't.name_order'])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
   return {
@@ -44,6 +44,7 @@ async function sessionUser(ctx: CallContext, userId: string): Promise<SessionUse
     role: row.role as Role,
     practiceName: row.name,
     currency: row.currency,
+    formats: toFormats(row),
   };
 }
 
@@ -127,6 +128,8 @@ export interface PracticeInput {
   adminDisplayName: string;
   adminUsername: string;
   adminPassword: string;
+  /** The administrator also treats patients (a small practice's dentist). */
+  adminIsProvider?: boolean;
 }
 
 /** Creates a practice and its first administrator in one transaction. */
@@ -145,14 +148,14 @@ export async function createTenant(
       throw new AppError('FORBIDDEN', 'This Chairside is already set up. Sign in instead.');
     }
     await insertTenant(c.trx, { id: tenantId, tenant_id: tenantId, name: input.practiceName, currency: input.currency, ...c.stamps() });
-    await addUser(c, { id: userId, username: input.adminUsername, displayName: input.adminDisplayName, role: 'ADMIN', passwordHash });
+    await addUser(c, { id: userId, username: input.adminUsername, displayName: input.adminDisplayName, role: 'ADMIN', passwordHash, provider: input.adminIsProvider ?? false });
     return {
       result: { tenantId, userId, credentialVersion: 1 },
       audit: {
         entity: 'tenant',
         entityId: tenantId,
         action: 'create',
-        after: { name: input.practiceName, currency: input.currency, admin: input.adminUsername },
+        after: { name: input.practiceName, currency: input.currency, admin: input.adminUsername, adminIsProvider: input.adminIsProvider ?? false },
       },
     };
   });

@@ -13,6 +13,9 @@ export interface TenantsTable {
   tenant_id: string;
   name: string;
   currency: string;
+  locale: ColumnType<string, string | undefined, string>;
+  time_format: ColumnType<string, string | undefined, string>;
+  name_order: ColumnType<string, string | undefined, string>;
   next_chart_number: ColumnType<number, number | undefined, number>;
   version: Version;
   created_at: Stamp;
@@ -28,6 +31,8 @@ export interface UsersTable {
   password_hash: string;
   /** SQLite 0/1; convert explicitly. */
   active: ColumnType<number, number | undefined, number>;
+  /** SQLite 0/1: can be named as a visit's provider. */
+  is_provider: ColumnType<number, number | undefined, number>;
   /** Bumped by a password change or reset: sessions opened before it end. */
   credential_version: ColumnType<number, number | undefined, number>;
   version: Version;
@@ -244,7 +249,14 @@ export interface VisitCountsTable {
   n: number;
 }
 
+/** FTS5 trigram index of "first last" (migrations/0005): search by any part of a name. */
+export interface PatientsFtsTable {
+  patient_id: string;
+  name: string;
+}
+
 export interface DB {
+  patients_fts: PatientsFtsTable;
   tenants: TenantsTable;
   users: UsersTable;
   patients: PatientsTable;

@@ -27,3 +27,13 @@ export function contains(column: Expression<string | null> | string, part: strin
 export function countWhere(condition: RawBuilder<boolean>): RawBuilder<number> {
   return sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 }
+
+/**
+ * An FTS5 query that matches rows containing every word anywhere (the trigram
+ * tokenizer), each word quoted so the user's text is never FTS syntax. Words
+ * shorter than three letters have no trigram and are left to the caller.
+ */
+export function trigramQuery(words: readonly string[]): string | null {
+  const usable = words.filter((w) => [...w].length >= 3);
+  return usable.length ? usable.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : null;
+}

@@ -150,6 +150,8 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
       const visit = await visits.create(ctx, {
         patientId: patient.id,
         appointmentId: null,
+        // The demo's visits are spread over days on purpose; a rare same-day pair is fine.
+        confirmSameDay: true,
         providerId: pick(providers),
         date,
         time: `${String(8 + Math.floor(rand() * 9)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`,

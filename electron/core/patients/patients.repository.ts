@@ -1,8 +1,9 @@
-import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql, type Transaction, type Updateable } from 'kysely';
+import { type DateOrder, parseDateQuery } from '../../../shared/domain/date-query';
 import type { Patient } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, PatientRow, PatientsTable } from '../db/schema';
-import { contains, nocase, startsWith } from '../db/sql';
+import { contains, nocase, startsWith, trigramQuery } from '../db/sql';
 import { updateVersioned, type VersionKey } from '../db/versioned';
 
 export function toPatient(r: PatientRow): Patient {
@@ -64,6 +65,10 @@ export function updatePatient(trx: Transaction<DB>, key: VersionKey, values: Upd
 export interface PatientQuery {
   tenantId: string;
   query: string;
+  /** How the practice writes dates, for "05/16/1994" and the like. */
+  dateOrder: DateOrder;
+  /** The year two-digit years are read against (births: never after it). */
+  todayYear: number;
   includeArchived: boolean;
   page: number;
   size: number;
@@ -76,9 +81,12 @@ function nocaseRange(column: 'last_name' | 'first_name', prefix: string) {
 }
 
 /**
- * One box finds a patient by any of: chart number, date of birth
- * (YYYY-MM-DD), phone number (any 4+ digits of it, however it was typed),
- * "last, first", or words that each start a first or last name.
+ * One box finds a patient by any of: chart number, date of birth (as the
+ * practice writes dates, or "May 16 1994", or YYYY-MM-DD), phone number
+ * (any 4+ digits of it, however it was typed, e.g. the last four), "last,
+ * first", words that each start a first or last name, or words of three
+ * letters or more found anywhere in the name ("kafor" finds Okafor, accents
+ * ignored: the trigram index of migrations/0005).
  *
  * The candidates come from indexes, each part from its own (chart number,
  * last name, first name, phone digits; a union, never a scan of the
@@ -90,8 +98,9 @@ export async function searchPatients(db: Queryable, q: PatientQuery) {
   const patientsOf = (d: Queryable) => d.selectFrom('patients as p').where('p.tenant_id', '=', q.tenantId);
   const active = (qb: ReturnType<typeof patientsOf>) => (q.includeArchived ? qb : qb.where('p.archived_at', 'is', null));
   let base;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    base = active(patientsOf(db).where('p.date_of_birth', '=', text));
+  const birthDate = parseDateQuery(text, q.dateOrder, q.todayYear);
+  if (birthDate) {
+    base = active(patientsOf(db).where('p.date_of_birth', '=', birthDate));
   } else if (text) {
     const words = text.split(/[\s,]+/).filter(Boolean);
     const digits = /^[\d\s()+.-]+$/.test(text) ? text.replace(/\D/g, '') : '';
@@ -103,6 +112,14 @@ export async function searchPatients(db: Queryable, q: PatientQuery) {
       .union(ids(nocaseRange('last_name', first)))
       .union(ids(nocaseRange('first_name', first)));
     if (digits.length >= 4) candidates = candidates.union(ids(contains('p.phone_digits', digits)));
+    const anywhere = digits ? null : trigramQuery(words);
+    const inName = (eb: ExpressionBuilder<DB & { p: PatientsTable }, 'p'>) =>
+      eb('p.id', 'in', db.selectFrom('patients_fts').select('patient_id').where(sql<boolean>`patients_fts match ${anywhere}`));
+    if (anywhere) {
+      candidates = candidates.union(
+        db.selectFrom('patients_fts').select('patient_id as id').where(sql<boolean>`patients_fts match ${anywhere}`),
+      );
+    }
     // The candidates drive (CROSS JOIN keeps them first); each is then checked in full.
     base = active(
       db
@@ -115,6 +132,7 @@ export async function searchPatients(db: Queryable, q: PatientQuery) {
             eb('p.chart_number', '=', text),
             ...(digits.length >= 4 ? [contains('p.phone_digits', digits)] : []),
             eb.and(words.map((w) => eb.or([startsWith('p.last_name', w), startsWith('p.first_name', w)]))),
+            ...(anywhere ? [inName(eb)] : []),
           ]),
         ),
     );

@@ -1,5 +1,7 @@
 import type { Page, Patient } from '../../../shared/types';
+import { dateOrder } from '../../../shared/domain/date-query';
 import { type Change, write } from '../change';
+import { findPractice } from '../tenants/tenants.repository';
 import type { AuthedContext } from '../context';
 import { illegal, invalid, notFound } from '../errors';
 import { findByChartNumber, findPatient, insertPatient, searchPatients, takeChartNumber, toPatient, updatePatient } from './patients.repository';
@@ -47,7 +49,13 @@ export async function search(
   ctx: AuthedContext,
   input: { query: string; includeArchived: boolean; page: number; size: number },
 ): Promise<Page<Patient>> {
-  const { total, rows } = await searchPatients(ctx.core.db, { tenantId: ctx.session.tenantId, ...input });
+  const practice = await findPractice(ctx.core.db, ctx.session.tenantId);
+  const { total, rows } = await searchPatients(ctx.core.db, {
+    tenantId: ctx.session.tenantId,
+    dateOrder: dateOrder(practice?.locale ?? 'en-US'),
+    todayYear: ctx.core.now().getUTCFullYear(),
+    ...input,
+  });
   return { total, page: input.page, size: input.size, items: rows.map(toPatient) };
 }
 

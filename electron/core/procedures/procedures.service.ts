@@ -1,6 +1,7 @@
 import { canTransition, type ProcedureStatus, STATUS_LABELS } from '../../../shared/domain/status';
 import { checkSite, surfacesToText } from '../../../shared/domain/teeth';
-import type { Procedure } from '../../../shared/types';
+import type { HistoryEntry, Procedure } from '../../../shared/types';
+import { listEntityHistory } from '../audit/audit.repository';
 import { type Change, write } from '../change';
 import type { AuthedContext } from '../context';
 import { AppError, conflict, illegal, invalid, notFound } from '../errors';
@@ -171,6 +172,11 @@ export function setStatus(ctx: AuthedContext, input: { id: string; version: numb
       },
     };
   });
+}
+
+export async function history(ctx: AuthedContext, id: string): Promise<HistoryEntry[]> {
+  if (!(await findProcedure(ctx.core.db, ctx.session.tenantId, id))) throw notFound('Procedure');
+  return listEntityHistory(ctx.core.db, ctx.session.tenantId, id);
 }
 
 /** Only a planned procedure can be removed; anything further along is cancelled instead. */

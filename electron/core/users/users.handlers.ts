@@ -7,5 +7,6 @@ export const userHandlers: HandlersFor<keyof typeof usersContract> = {
   'users.create': (ctx, input) => users.createUser(ctx, input),
   'users.update': (ctx, input) => users.update(ctx, input),
   'users.resetPassword': (ctx, input) => users.resetPassword(ctx, input),
+  'users.unlock': (ctx, input) => users.unlock(ctx, input),
   'users.providers': (ctx) => users.getProviders(ctx),
 };

@@ -5,13 +5,16 @@ import type { Queryable } from '../context';
 import type { DB, UserRow, UsersTable } from '../db/schema';
 import { updateVersioned, type VersionKey } from '../db/versioned';
 
-export function toUser(r: UserRow): User {
+/** `lockedMinutes` comes from the sign-in throttle, which lives in memory, not in the row. */
+export function toUser(r: UserRow, lockedMinutes = 0): User {
   return {
     id: r.id,
     username: r.username,
     displayName: r.display_name,
     role: r.role as Role,
     active: r.active === 1,
+    provider: r.is_provider === 1,
+    lockedMinutes,
     version: r.version,
     createdAt: r.created_at,
   };
@@ -38,13 +41,13 @@ export function listUsers(db: Queryable, tenantId: string) {
   return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).orderBy('display_name').execute();
 }
 
-export function listProviders(db: Queryable, tenantId: string, roles: readonly Role[]) {
+export function listProviders(db: Queryable, tenantId: string) {
   return db
     .selectFrom('users')
     .select(['id', 'display_name', 'role'])
     .where('tenant_id', '=', tenantId)
+    .where('is_provider', '=', 1)
     .where('active', '=', 1)
-    .where('role', 'in', roles)
     .orderBy('display_name')
     .execute();
 }

@@ -1,4 +1,4 @@
-import { PROVIDER_ROLES, type Role } from '../../../shared/domain/roles';
+import { decideProvider, type Role } from '../../../shared/domain/roles';
 import type { Provider, User } from '../../../shared/types';
 import { hashPassword } from '../auth/password';
 import { type Change, write } from '../change';
@@ -17,11 +17,12 @@ import {
 } from './users.repository';
 
 export async function getUsers(ctx: AuthedContext): Promise<User[]> {
-  return (await listUsers(ctx.core.db, ctx.session.tenantId)).map(toUser);
+  const throttle = ctx.core.signInThrottle;
+  return (await listUsers(ctx.core.db, ctx.session.tenantId)).map((r) => toUser(r, throttle.minutesLocked(r.username)));
 }
 
 export async function getProviders(ctx: AuthedContext): Promise<Provider[]> {
-  const rows = await listProviders(ctx.core.db, ctx.session.tenantId, PROVIDER_ROLES);
+  const rows = await listProviders(ctx.core.db, ctx.session.tenantId);
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
 }
 
@@ -32,11 +33,12 @@ export async function getProviders(ctx: AuthedContext): Promise<Provider[]> {
  */
 export async function addUser(
   c: Change,
-  input: { id?: string; username: string; displayName: string; role: Role; passwordHash: string },
+  input: { id?: string; username: string; displayName: string; role: Role; passwordHash: string; provider?: boolean | undefined },
 ): Promise<User> {
   if (await findUserByUsername(c.trx, input.username)) {
     throw invalid('username', `The username "${input.username}" is taken.`);
   }
+  const provider = providerOrRefuse(input.role, input.provider);
   const id = input.id ?? c.newId();
   await insertUser(c.trx, {
     id,
@@ -44,6 +46,7 @@ export async function addUser(
     username: input.username,
     display_name: input.displayName,
     role: input.role,
+    is_provider: provider ? 1 : 0,
     password_hash: input.passwordHash,
     ...c.stamps(),
   });
@@ -52,7 +55,7 @@ export async function addUser(
 
 export async function createUser(
   ctx: AuthedContext,
-  input: { username: string; displayName: string; role: Role; password: string },
+  input: { username: string; displayName: string; role: Role; password: string; provider?: boolean | undefined },
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return write(ctx, async (c) => {
@@ -68,11 +71,12 @@ export async function createUser(
  */
 export function update(
   ctx: AuthedContext,
-  input: { id: string; version: number; displayName: string; role: Role; active: boolean },
+  input: { id: string; version: number; displayName: string; role: Role; active: boolean; provider?: boolean | undefined },
 ): Promise<User> {
   return write(ctx, async (c) => {
     const before = await findUser(c.trx, c.tenantId, input.id);
     if (!before) throw notFound('User');
+    const provider = providerOrRefuse(input.role, input.provider, before.is_provider === 1);
     const wasActiveAdmin = before.role === 'ADMIN' && before.active === 1;
     const staysActiveAdmin = input.role === 'ADMIN' && input.active;
     if (wasActiveAdmin && !staysActiveAdmin && (await countActiveAdmins(c.trx, c.tenantId, input.id)) === 0) {
@@ -82,7 +86,7 @@ export function update(
     await updateUser(
       c.trx,
       { tenantId: c.tenantId, id: input.id, version: input.version },
-      { display_name: input.displayName, role: input.role, active: input.active ? 1 : 0 },
+      { display_name: input.displayName, role: input.role, active: input.active ? 1 : 0, is_provider: provider ? 1 : 0 },
       c.now,
     );
     const after = toUser((await findUser(c.trx, c.tenantId, input.id))!);
@@ -108,10 +112,32 @@ export async function resetPassword(ctx: AuthedContext, input: { id: string; pas
   return user;
 }
 
+/**
+ * Lifts a sign-in lockout without touching the password: the user remembered
+ * it after all, or a colleague's guessing locked them out.
+ */
+export async function unlock(ctx: AuthedContext, input: { id: string }): Promise<User> {
+  const user = await write(ctx, async (c) => {
+    const row = await findUser(c.trx, c.tenantId, input.id);
+    if (!row) throw notFound('User');
+    const locked = ctx.core.signInThrottle.minutesLocked(row.username);
+    if (locked === 0) throw invalid('id', `${row.display_name} is not locked out.`);
+    return { result: toUser(row), audit: { entity: 'user', entityId: row.id, action: 'unlock', before: { lockedMinutes: locked } } };
+  });
+  ctx.core.signInThrottle.succeed(user.username);
+  return user;
+}
+
+function providerOrRefuse(role: Role, asked: boolean | undefined, current?: boolean): boolean {
+  const decided = decideProvider(role, asked, current);
+  if ('refused' in decided) throw invalid('provider', decided.refused);
+  return decided.provider;
+}
+
 /** A user must be one of the practice's active providers to be named on a visit. */
 export async function requireProvider(db: Queryable, tenantId: string, userId: string, path: string) {
   const u = await findUser(db, tenantId, userId);
   if (!u) throw notFound('Provider', path);
-  if (u.active !== 1 || !PROVIDER_ROLES.includes(u.role as Role)) throw invalid(path, `${u.display_name} is not an active dentist or hygienist.`);
+  if (u.active !== 1 || u.is_provider !== 1) throw invalid(path, `${u.display_name} is not one of the practice's active providers.`);
   return u;
 }

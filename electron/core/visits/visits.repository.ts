@@ -4,6 +4,7 @@ import type { VisitSummary } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, VisitsTable } from '../db/schema';
 import { updateVersioned, type VersionKey } from '../db/versioned';
+import { conflict } from '../errors';
 
 /** Which visits a summary query shows, in order: the ids alone, chosen on visits alone. */
 type VisitIds = SelectQueryBuilder<DB & { v: VisitsTable }, 'v', { id: string }>;
@@ -41,6 +42,8 @@ function toSummary(r: SummaryRow): VisitSummary {
     id: r.id,
     patientId: r.patient_id,
     patientName: `${r.last_name}, ${r.first_name}`,
+    patientFirstName: r.first_name,
+    patientLastName: r.last_name,
     chartNumber: r.chart_number,
     appointmentId: r.appointment_id,
     providerId: r.provider_id,
@@ -61,6 +64,22 @@ function toSummary(r: SummaryRow): VisitSummary {
 export async function findVisitSummary(db: Queryable, tenantId: string, id: string): Promise<VisitSummary | undefined> {
   const row = await summaries(db, visitsOf(db, tenantId).select('v.id').where('v.id', '=', id)).executeTakeFirst();
   return row && toSummary(row);
+}
+
+/** The patient's visits on one day, earliest first (idx_visits_patient_date). */
+export async function listVisitsOnDay(db: Queryable, tenantId: string, patientId: string, date: string): Promise<VisitSummary[]> {
+  const ids = visitsOf(db, tenantId).select('v.id').where('v.patient_id', '=', patientId).where('v.date', '=', date).orderBy('v.time').orderBy('v.id');
+  return (await summaries(db, ids).execute()).map(toSummary);
+}
+
+export async function deleteVisit(trx: Transaction<DB>, key: VersionKey): Promise<void> {
+  const res = await trx
+    .deleteFrom('visits')
+    .where('tenant_id', '=', key.tenantId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  if (res.numDeletedRows === 0n) throw conflict('visit');
 }
 
 export function findVisit(db: Queryable, tenantId: string, id: string) {

@@ -34,7 +34,16 @@ export const SAMPLES: { [C in Channel]: Sample<C> } = {
   'users.create': { input: () => ({ username: 'newhire', displayName: 'New Hire', role: 'HYGIENIST', password: PASSWORD }) },
   'users.update': { input: (w) => ({ id: w.colleagueId, version: 1, displayName: 'Cole League-Smith', role: 'DENTIST', active: true }) },
   'users.resetPassword': { input: (w) => ({ id: w.colleagueId, password: 'reset by the admin' }) },
+  'users.unlock': {
+    input: (w) => ({ id: w.colleagueId }),
+    prepare: async (app, w) => {
+      for (let i = 0; i < 5; i++) await app.call('auth.signIn', { username: w.colleagueUsername, password: 'not the password' }).catch(() => {});
+    },
+  },
   'users.providers': { input: () => ({}) },
+
+  'practice.get': { input: () => ({}) },
+  'practice.update': { input: () => ({ version: 1, name: 'Harbour Dental', locale: 'en-GB', timeFormat: '24h', nameOrder: 'first_last' }) },
 
   'patients.search': { input: () => ({ query: 'tanaka' }) },
   'patients.get': { input: (w) => ({ id: w.patientId }) },
@@ -48,6 +57,10 @@ export const SAMPLES: { [C in Channel]: Sample<C> } = {
 
   'visits.create': { input: (w) => ({ patientId: w.patientId, providerId: w.dentistId, date: '2026-03-03', time: '10:00' }), chart: true },
   'visits.update': { input: (w) => ({ id: w.visitId, version: 1, providerId: w.dentistId, date: '2026-03-02', notes: 'Ran late' }), chart: true },
+  'visits.cancel': { input: (w) => ({ id: w.plannedVisitId, version: 1, reason: 'Patient called in sick' }), chart: true },
+  'visits.remove': { input: (w) => ({ id: w.emptyVisitId, version: 1 }), chart: true },
+  'visits.onDay': { input: (w) => ({ patientId: w.patientId, date: '2026-03-02' }) },
+  'visits.history': { input: (w) => ({ id: w.visitId }) },
   'visits.get': { input: (w) => ({ id: w.visitId }) },
   'visits.listByPatient': { input: (w) => ({ patientId: w.patientId }) },
   'visits.search': { input: (w) => ({ providerId: w.dentistId, sort: 'date,desc' }) },
@@ -56,6 +69,7 @@ export const SAMPLES: { [C in Channel]: Sample<C> } = {
   'procedures.add': { input: (w) => ({ ...composite, visitId: w.visitId, correctsProcedureId: w.completedId }), chart: true },
   'procedures.update': { input: (w) => ({ ...composite, id: w.plannedId, version: 1, notes: 'Deep on the mesial' }), chart: true },
   'procedures.setStatus': { input: (w) => ({ id: w.plannedId, version: 1, status: 'IN_PROGRESS' }), chart: true },
+  'procedures.history': { input: (w) => ({ id: w.completedId }) },
   'procedures.remove': { input: (w) => ({ id: w.plannedId, version: 1 }), chart: true },
 
   'reports.procedureSummary': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }) },

@@ -14,6 +14,10 @@ export interface World {
   visitId: string;
   plannedId: string;
   completedId: string;
+  /** Another visit of the patient, with one planned procedure only (can be cancelled). */
+  plannedVisitId: string;
+  /** A visit with nothing on it (can be removed). */
+  emptyVisitId: string;
   dentistId: string;
   colleagueId: string;
   colleagueUsername: string;
@@ -38,6 +42,9 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
   for (const status of ['IN_PROGRESS', 'COMPLETED'] as const) {
     completed = await app.call('procedures.setStatus', { id: completed.id, version: completed.version, status }, adminToken);
   }
+  const plannedVisit = await app.call('visits.create', { patientId: patient.id, providerId: dentistId, date: '2026-03-05' }, adminToken);
+  await app.call('procedures.add', { visitId: plannedVisit.id, code: 'D1110', name: 'Prophylaxis', unitFee: 9000 }, adminToken);
+  const emptyVisit = await app.call('visits.create', { patientId: patient.id, providerId: dentistId, date: '2026-03-06' }, adminToken);
   const me = await app.call('session.state', {}, adminToken);
   return {
     tokens,
@@ -45,6 +52,8 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
     visitId: visit.id,
     plannedId: planned.id,
     completedId: completed.id,
+    plannedVisitId: plannedVisit.id,
+    emptyVisitId: emptyVisit.id,
     dentistId,
     colleagueId: colleague.id,
     colleagueUsername: colleague.username,
