@@ -94,6 +94,8 @@ export interface VisitSummary {
   patientName: string;
   patientFirstName: string;
   patientLastName: string;
+  /** Set when the patient is archived: the visit is read-only. */
+  patientArchivedAt: string | null;
   chartNumber: string;
   appointmentId: string | null;
   providerId: string;

@@ -30,7 +30,7 @@ function summaries(db: Queryable, ids: VisitIds) {
     .select([
       'v.id', 'v.patient_id', 'v.appointment_id', 'v.provider_id', 'v.date', 'v.time', 'v.notes',
       'v.status', 'v.procedure_count', 'v.total_cost',
-      'v.version', 'v.created_at', 'v.updated_at', 'pt.first_name', 'pt.last_name', 'pt.chart_number',
+      'v.version', 'v.created_at', 'v.updated_at', 'pt.first_name', 'pt.last_name', 'pt.chart_number', 'pt.archived_at as patient_archived_at',
       'u.display_name as provider_name', 't.currency',
     ]);
 }
@@ -44,6 +44,7 @@ function toSummary(r: SummaryRow): VisitSummary {
     patientName: `${r.last_name}, ${r.first_name}`,
     patientFirstName: r.first_name,
     patientLastName: r.last_name,
+    patientArchivedAt: r.patient_archived_at,
     chartNumber: r.chart_number,
     appointmentId: r.appointment_id,
     providerId: r.provider_id,
