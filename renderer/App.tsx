@@ -1,11 +1,13 @@
 import { Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useSession } from './features/session/session.store';
 import { SignInScreen } from './features/session/SignInScreen';
 import { lazyComponent, preloadWhenIdle, ScreenErrorBoundary, ScreenLoading } from './lib/lazyScreen';
+import { queryClient } from './lib/queryClient';
 import { theme } from './ui/theme';
 import { mayCall } from '../shared/contract';
 
@@ -108,11 +110,13 @@ function Gate() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={4} />
-      <Router hook={useHashLocation}>
-        <Gate />
-      </Router>
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="bottom-right" limit={4} />
+        <Router hook={useHashLocation}>
+          <Gate />
+        </Router>
+      </MantineProvider>
+    </QueryClientProvider>
   );
 }

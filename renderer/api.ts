@@ -6,7 +6,7 @@
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import type { Envelope, ErrorCode, FieldIssue } from '../shared/result';
 
-export type { InputOf, OutputOf };
+export type { Channel, InputOf, OutputOf };
 
 export class ApiError extends Error {
   readonly code: ErrorCode;

@@ -3,8 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarEvent, IconListSearch, IconSearch, IconSettings, IconShieldCheck, IconUser, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { Suspense, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
-import { api } from '../../api';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useApiQuery } from '../../lib/apiQuery';
 import { ageText } from '../../lib/dates';
 import { lazyComponent } from '../../lib/lazyScreen';
 import { useSession } from '../session/session.store';
@@ -22,7 +21,7 @@ export function CommandPalette() {
   const [creating, setCreating] = useState(false);
   // Stays mounted once opened, so closing it still animates.
   const [formWanted, setFormWanted] = useState(false);
-  const patients = useApiQuery(api.patients.search, useMemo(() => (debounced.length >= 2 ? { query: debounced, size: 8 } : null), [debounced]));
+  const patients = useApiQuery('patients.search', debounced.length >= 2 ? { query: debounced, size: 8 } : null, { keepPrevious: true });
 
   const actions = useMemo(() => {
     const screens: SpotlightActionData[] = [

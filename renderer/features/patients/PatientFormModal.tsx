@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api } from '../../api';
 import { patientFields } from '../../../shared/contract';
 import type { Patient } from '../../../shared/types';
+import { apiQuery, useApiMutation } from '../../lib/apiQuery';
 import { formatDay } from '../../lib/dates';
 import { handleSaveError } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
@@ -47,10 +48,18 @@ export function PatientFormModal({ opened, patient, onClose, onSaved }: Props) {
 }
 
 function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
+  const client = useQueryClient();
+  const create = useApiMutation('patients.create');
+  const update = useApiMutation('patients.update');
+  // After a CONFLICT: the patient as saved now, fetched past the cache (and
+  // put in it, so the page behind shows it too).
   const { version, conflict, markStale, reload } = useStaleVersion(patient?.version ?? 1, () =>
-    patient ? api.patients.get({ id: patient.id }) : Promise.resolve(null),
+    patient ? client.fetchQuery({ ...apiQuery('patients.get', { id: patient.id }), staleTime: 0 }) : Promise.resolve(null),
   );
   const [formError, setFormError] = useState<string | null>(null);
+  // The values are taken once, when the form opens: a refetch of the patient
+  // behind it (a save elsewhere, a live refresh) changes the `patient` prop but
+  // never what the user is typing. Only the version moves, on "Reload".
   const form = useForm<Values, unknown, z.output<typeof patientFields>>({
     resolver: zodResolver(patientFields),
     defaultValues: toValues(patient),
@@ -63,8 +72,8 @@ function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
     const values = { ...parsed, chartNumber: parsed.chartNumber || undefined };
     try {
       const saved = patient
-        ? await api.patients.update({ ...values, id: patient.id, version })
-        : await api.patients.create(values);
+        ? await update.mutateAsync({ ...values, id: patient.id, version })
+        : await create.mutateAsync(values);
       notifySuccess(patient ? 'Patient saved' : `${patientName(saved)} added`);
       onSaved(saved);
     } catch (err) {

@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Loader, Text, Title } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconCalendarPlus, IconEdit, IconStethoscope } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { api } from '../../api';
 import type { VisitSummary } from '../../../shared/types';
 import { formatDay } from '../../lib/dates';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useApiMutation, useApiQuery } from '../../lib/apiQuery';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import type { Columns } from '../../ui/DataTable';
 import { PagedTable } from '../../ui/PagedTable';
@@ -58,11 +57,10 @@ export function PatientPage({ id }: { id: string }) {
   const user = useSession((s) => s.user);
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<'none' | 'edit' | 'archive' | 'restore' | 'visit'>('none');
-  const patient = useApiQuery(api.patients.get, useMemo(() => ({ id }), [id]));
-  const visits = useApiQuery(
-    api.visits.listByPatient,
-    useMemo(() => ({ patientId: id, page, size: PAGE_SIZE, sort: 'date,desc' }), [id, page]),
-  );
+  const patient = useApiQuery('patients.get', { id });
+  const visits = useApiQuery('visits.listByPatient', { patientId: id, page, size: PAGE_SIZE, sort: 'date,desc' }, { keepPrevious: true });
+  const archive = useApiMutation('patients.archive');
+  const restore = useApiMutation('patients.restore');
   const close = () => setDialog('none');
 
   if (patient.error && !patient.data) return <ErrorAlert error={patient.error} title="Could not open this patient" />;
@@ -74,13 +72,14 @@ export function PatientPage({ id }: { id: string }) {
   const canRestore = mayCall('patients.restore', user?.role) && archived;
   const archiveOrRestore = async (action: 'archive' | 'restore') => {
     try {
-      await api.patients[action]({ id: p.id, version: p.version });
+      await (action === 'archive' ? archive : restore).mutateAsync({ id: p.id, version: p.version });
       notifySuccess(`${patientName(p)} ${action === 'archive' ? 'archived' : 'restored'}`);
     } catch (err) {
       notifyError(err);
+      // Refused (changed elsewhere, say): show the patient as saved now.
+      void patient.refetch();
     } finally {
       close();
-      patient.reload();
     }
   };
   const isProvider = user?.role === 'DENTIST' || user?.role === 'HYGIENIST';
@@ -151,10 +150,7 @@ export function PatientPage({ id }: { id: string }) {
         opened={dialog === 'edit'}
         patient={p}
         onClose={close}
-        onSaved={() => {
-          close();
-          patient.reload();
-        }}
+        onSaved={close}
       />
       <ConfirmModal
         opened={dialog === 'archive'}

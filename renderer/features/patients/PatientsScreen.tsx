@@ -1,13 +1,12 @@
 import { Badge, Button, Group, Loader, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangleFilled, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
-import { api } from '../../api';
 import type { Patient } from '../../../shared/types';
 import { ageText, formatDay } from '../../lib/dates';
 import { countOf } from '../../lib/numbers';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { isAwaitingAnswer, useApiQuery } from '../../lib/apiQuery';
 import type { Columns } from '../../ui/DataTable';
 import { PagedTable } from '../../ui/PagedTable';
 import { Empty } from '../../ui/Empty';
@@ -73,11 +72,7 @@ export function PatientsScreen() {
   const [creating, setCreating] = useState(false);
   const tableRef = useRef<HTMLDivElement>(null);
 
-  const input = useMemo(
-    () => ({ query: debounced.trim(), includeArchived, page, size: PAGE_SIZE }),
-    [debounced, includeArchived, page],
-  );
-  const result = useApiQuery(api.patients.search, input);
+  const result = useApiQuery('patients.search', { query: debounced.trim(), includeArchived, page, size: PAGE_SIZE }, { keepPrevious: true });
   const patients = result.data?.items ?? [];
   const open = (p: Patient) => navigate(`/patients/${p.id}`);
 
@@ -106,7 +101,7 @@ export function PatientsScreen() {
           label="Search patients"
           placeholder="Name, chart number, phone or date of birth"
           leftSection={<IconSearch size={16} />}
-          rightSection={result.loading ? <Loader size={14} /> : null}
+          rightSection={isAwaitingAnswer(result) ? <Loader size={14} /> : null}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={onSearchKey}

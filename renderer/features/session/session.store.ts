@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api, ApiError, setSessionToken, setUnauthenticatedHandler, type InputOf } from '../../api';
 import type { SessionUser, SignedIn } from '../../../shared/types';
 import { syncClock } from '../../lib/clock';
+import { queryClient } from '../../lib/queryClient';
 
 type Phase = 'loading' | 'needsSetup' | 'signedOut' | 'signedIn' | 'unreachable';
 
@@ -18,9 +19,18 @@ interface SessionStore {
   signOut: () => Promise<void>;
 }
 
+/**
+ * Another user (or the same one, later) must never see answers fetched for
+ * the session before: every sign-in and sign-out starts from an empty cache.
+ */
+function forgetCachedData(): void {
+  queryClient.clear();
+}
+
 export const useSession = create<SessionStore>()((set, get) => {
   const enter = (signedIn: SignedIn) => {
     setSessionToken(signedIn.sessionToken);
+    forgetCachedData();
     set({ phase: 'signedIn', user: signedIn.user, expired: false });
   };
   return {
@@ -33,6 +43,7 @@ export const useSession = create<SessionStore>()((set, get) => {
       try {
         const state = await api.session.state();
         syncClock(state.now);
+        if (state.user?.id !== get().user?.id) forgetCachedData();
         set({
           workstation: state.workstation,
           user: state.user,
@@ -53,10 +64,12 @@ export const useSession = create<SessionStore>()((set, get) => {
       }
       setSessionToken(null);
       set({ phase: get().phase === 'needsSetup' ? 'needsSetup' : 'signedOut', user: null, expired: false });
+      forgetCachedData();
     },
   };
 });
 
 setUnauthenticatedHandler(() => {
   useSession.setState({ phase: 'signedOut', user: null, expired: true });
+  forgetCachedData();
 });

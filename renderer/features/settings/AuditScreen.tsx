@@ -1,11 +1,12 @@
 import { Alert, Button, Code, Text } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { api } from '../../api';
-import type { AuditEvent, AuditVerification } from '../../../shared/types';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call } from '../../api';
+import type { AuditEvent } from '../../../shared/types';
 import { formatTimestamp } from '../../lib/dates';
 import { notifyError } from '../../lib/notify';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useApiQuery } from '../../lib/apiQuery';
 import type { Columns } from '../../ui/DataTable';
 import { PagedTable } from '../../ui/PagedTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -24,20 +25,10 @@ const columns: Columns<AuditEvent> = [
 
 export function AuditScreen() {
   const [page, setPage] = useState(1);
-  const events = useApiQuery(api.audit.list, useMemo(() => ({ page, size: PAGE_SIZE }), [page]));
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [verifying, setVerifying] = useState(false);
-
-  const verify = async () => {
-    setVerifying(true);
-    try {
-      setVerification(await api.audit.verify());
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setVerifying(false);
-    }
-  };
+  const events = useApiQuery('audit.list', { page, size: PAGE_SIZE }, { keepPrevious: true });
+  // Asked for on demand and changes nothing: a mutation for its state, with nothing to invalidate.
+  const verify = useMutation({ mutationFn: () => call('audit.verify', {}), onError: notifyError });
+  const verification = verify.data ?? null;
 
   return (
     <>
@@ -45,7 +36,7 @@ export function AuditScreen() {
         title="Audit log"
         subtitle="Every change, who made it and where. Each entry is chained to the one before, so tampering shows."
         actions={
-          <Button variant="default" leftSection={<IconShieldCheck size={16} />} onClick={() => void verify()} loading={verifying}>
+          <Button variant="default" leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending}>
             Verify chain
           </Button>
         }

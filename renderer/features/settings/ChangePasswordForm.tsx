@@ -2,8 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api } from '../../api';
 import { contract } from '../../../shared/contract';
+import { useApiMutation } from '../../lib/apiQuery';
 import { handleSaveError } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
 
@@ -16,11 +16,12 @@ const EMPTY: Values = { currentPassword: '', newPassword: '', confirmPassword: '
 
 /** Your own password: this window stays signed in, your other sessions end. */
 export function ChangePasswordForm() {
+  const changePassword = useApiMutation('auth.changePassword');
   const form = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
     try {
-      await api.auth.changePassword({ currentPassword, newPassword });
+      await changePassword.mutateAsync({ currentPassword, newPassword });
       notifySuccess('Password changed. Other windows where you were signed in will ask you to sign in again.');
       form.reset(EMPTY);
     } catch (err) {

@@ -1,24 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Switch, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api } from '../../api';
 import { contract } from '../../../shared/contract';
 import { ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
 import type { User } from '../../../shared/types';
 import { formatDay } from '../../lib/dates';
 import { handleSaveError } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { apiQuery, useApiMutation, useApiQuery } from '../../lib/apiQuery';
 import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
 import { ConflictAlert } from '../../ui/ConflictAlert';
 import { DataTable, type Columns } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
-import { useProvidersStore } from '../visits/providers.store';
 
 const NO_INPUT = {};
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -59,16 +58,12 @@ function columns(open: (d: Dialog) => void): Columns<User> {
 }
 
 export function UsersScreen() {
-  const users = useApiQuery(api.users.list, NO_INPUT);
+  const users = useApiQuery('users.list', NO_INPUT);
   const [dialog, setDialog] = useState<Dialog>(null);
   const cols = useMemo(() => columns(setDialog), []);
   const close = () => setDialog(null);
-  const changed = () => {
-    close();
-    users.reload();
-    // A new or changed dentist or hygienist must show up in provider pickers.
-    useProvidersStore.setState({ providers: null });
-  };
+  // The save invalidated ['users']: this list and the provider pickers refetch.
+  const changed = close;
   const title = !dialog ? '' : dialog.kind === 'new' ? 'New user' : dialog.kind === 'edit' ? `Edit ${dialog.user.displayName}` : `Reset password for ${dialog.user.displayName}`;
   return (
     <>
@@ -111,6 +106,7 @@ function FormButtons({ onClose, busy, label }: { onClose: () => void; busy: bool
 const createSchema = contract['users.create'].input;
 
 function NewUserForm({ onClose, onDone }: FormProps) {
+  const createUser = useApiMutation('users.create');
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof createSchema>, unknown, z.output<typeof createSchema>>({
     resolver: zodResolver(createSchema),
@@ -120,7 +116,7 @@ function NewUserForm({ onClose, onDone }: FormProps) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const user = await api.users.create(values);
+      const user = await createUser.mutateAsync(values);
       notifySuccess(`${user.displayName} can now sign in`);
       onDone();
     } catch (err) {
@@ -150,8 +146,11 @@ function NewUserForm({ onClose, onDone }: FormProps) {
 const updateSchema = contract['users.update'].input;
 
 function EditUserForm({ user, onClose, onDone }: FormProps & { user: User }) {
+  const client = useQueryClient();
+  const updateUser = useApiMutation('users.update');
+  // `user` is the row as it was when the dialog opened; a refetch of the list never resets the form.
   const { version, conflict, markStale, reload } = useStaleVersion(user.version, async () => {
-    const fresh = (await api.users.list()).find((u) => u.id === user.id);
+    const fresh = (await client.fetchQuery({ ...apiQuery('users.list', NO_INPUT), staleTime: 0 })).find((u) => u.id === user.id);
     return fresh ?? null;
   });
   const [formError, setFormError] = useState<string | null>(null);
@@ -163,7 +162,7 @@ function EditUserForm({ user, onClose, onDone }: FormProps & { user: User }) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = await api.users.update({ ...values, version });
+      const saved = await updateUser.mutateAsync({ ...values, version });
       notifySuccess(`${saved.displayName} saved`);
       onDone();
     } catch (err) {
@@ -215,6 +214,7 @@ function EditUserForm({ user, onClose, onDone }: FormProps & { user: User }) {
 const resetSchema = contract['users.resetPassword'].input;
 
 function ResetPasswordForm({ user, onClose, onDone }: FormProps & { user: User }) {
+  const resetPassword = useApiMutation('users.resetPassword');
   const form = useForm<z.input<typeof resetSchema>, unknown, z.output<typeof resetSchema>>({
     resolver: zodResolver(resetSchema),
     defaultValues: { id: user.id, password: '' },
@@ -222,7 +222,7 @@ function ResetPasswordForm({ user, onClose, onDone }: FormProps & { user: User }
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     try {
-      await api.users.resetPassword(values);
+      await resetPassword.mutateAsync(values);
       notifySuccess(`${user.displayName} has a new password`);
       onDone();
     } catch (err) {

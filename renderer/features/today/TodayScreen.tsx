@@ -2,10 +2,9 @@ import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { IconCalendarOff, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useLocation } from 'wouter';
-import { api } from '../../api';
 import { VISIT_STATUSES } from '../../../shared/domain/status';
 import { formatDay, todayIso } from '../../lib/dates';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useApiQuery } from '../../lib/apiQuery';
 import { DataTable } from '../../ui/DataTable';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -18,7 +17,7 @@ export function TodayScreen() {
   const [, navigate] = useLocation();
   const name = useSession((s) => s.user?.displayName ?? '');
   const today = todayIso();
-  const visits = useApiQuery(api.visits.search, useMemo(() => ({ from: today, to: today, size: 200, sort: 'date,asc' }), [today]));
+  const visits = useApiQuery('visits.search', { from: today, to: today, size: 200, sort: 'date,asc' });
   const items = useMemo(
     () => [...(visits.data?.items ?? [])].sort((a, b) => (a.time ?? '99:99').localeCompare(b.time ?? '99:99')),
     [visits.data],

@@ -3,13 +3,13 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } 
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { api } from '../../api';
 import { contract } from '../../../shared/contract';
 import type { VisitSummary } from '../../../shared/types';
+import { useApiMutation } from '../../lib/apiQuery';
 import { todayIso } from '../../lib/dates';
 import { handleSaveError } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
-import { providerOptions, useProviders } from './providers.store';
+import { providerOptions, useProviders } from './providers';
 import { FormError } from '../../ui/FormError';
 
 const schema = contract['visits.create'].input;
@@ -34,6 +34,7 @@ export function NewVisitModal({ opened, onClose, ...rest }: Props) {
 
 function NewVisitForm({ patientId, defaultProviderId, onClose, onCreated }: Omit<Props, 'opened'>) {
   const providers = useProviders();
+  const createVisit = useApiMutation('visits.create');
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -44,7 +45,7 @@ function NewVisitForm({ patientId, defaultProviderId, onClose, onCreated }: Omit
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const visit = await api.visits.create(values);
+      const visit = await createVisit.mutateAsync(values);
       notifySuccess('Visit created');
       onCreated(visit);
     } catch (err) {

@@ -1,11 +1,13 @@
-import { Alert, Button, Chip, Group, Input, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Button, Chip, Group, Input, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
 import { formatMoney, moneyToDecimal } from '../../../shared/domain/money';
 import { AREA_NAMES, AREAS, SURFACE_NAMES, SURFACES, surfacesToText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
+import { apiQuery, useApiMutation } from '../../lib/apiQuery';
 import { handleSaveError } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
@@ -19,7 +21,7 @@ import {
   toProcedureInput,
   type ProcedureFormValues,
 } from './procedureForm';
-import { providerOptions, useProviders } from './providers.store';
+import { providerOptions, useProviders } from './providers';
 import { FormError } from '../../ui/FormError';
 
 export type ProcedureDialog =
@@ -53,12 +55,19 @@ export function ProcedureFormModal({ dialog, onClose, ...rest }: Props) {
 }
 
 function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose, onSaved, onCorrect }: Omit<Props, 'dialog'> & { dialog: ProcedureDialog }) {
+  const client = useQueryClient();
   const providers = useProviders();
+  const addProcedure = useApiMutation('procedures.add');
+  const updateProcedure = useApiMutation('procedures.update');
+  // The procedure as it was when the dialog opened (held in `dialog`, not read
+  // from the visit query), so a refetch behind the form never resets it.
   const editing = dialog.mode === 'edit' ? dialog.procedure : null;
   const corrects = dialog.mode === 'add' ? (dialog.corrects ?? null) : null;
   const { version, conflict, markStale, reload } = useStaleVersion(editing?.version ?? 1, async () => {
     if (!editing) return null;
-    const fresh = (await api.visits.get({ id: visitId })).procedures.find((p) => p.id === editing.id);
+    // Past the cache, and into it: the visit behind the dialog shows their version too.
+    const visit = await client.fetchQuery({ ...apiQuery('visits.get', { id: visitId }), staleTime: 0 });
+    const fresh = visit.procedures.find((p) => p.id === editing.id);
     if (!fresh) {
       notifyError(new ApiError('NOT_FOUND', 'This procedure was removed from the visit.'));
       onSaved();
@@ -84,10 +93,10 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
     const input = toProcedureInput(values, currency);
     try {
       if (editing) {
-        await api.procedures.update({ ...input, id: editing.id, version });
+        await updateProcedure.mutateAsync({ ...input, id: editing.id, version });
         notifySuccess('Procedure saved');
       } else {
-        await api.procedures.add({ ...input, visitId, correctsProcedureId: corrects?.id ?? null });
+        await addProcedure.mutateAsync({ ...input, visitId, correctsProcedureId: corrects?.id ?? null });
         notifySuccess(corrects ? 'Correction added' : 'Procedure added');
       }
       onSaved();
@@ -157,13 +166,8 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
               />
             )}
           />
-          <Controller
-            control={form.control}
-            name="quantity"
-            render={({ field }) => (
-              <NumberInput label="Quantity" min={1} max={999} allowDecimal={false} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.quantity?.message} />
-            )}
-          />
+          {/* Plain text, checked by the contract's schema: 0, 1.5 or 1000 is refused with a message, never quietly changed. */}
+          <TextInput label="Quantity" inputMode="numeric" autoComplete="off" {...form.register('quantity')} error={errors.quantity?.message} />
         </SimpleGrid>
 
         <Controller

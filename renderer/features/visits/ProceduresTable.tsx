@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconLock } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { allowedNextStatuses, type ProcedureStatus } from '../../../shared/domain/status';
-import { surfacesToText } from '../../../shared/domain/teeth';
+import { AREA_NAMES, surfacesToText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
 import { DataTable, type Columns } from '../../ui/DataTable';
 import { formatMoney } from '../../../shared/domain/money';
@@ -56,14 +56,51 @@ function buildColumns(currency: string, byId: Map<string, Procedure>, a: Procedu
         );
       },
     },
-    { id: 'tooth', header: 'Tooth', cell: ({ row }) => row.original.toothNumber ?? '' },
-    { id: 'surfaces', header: 'Surfaces', cell: ({ row }) => surfacesToText(row.original.surfaces) },
-    { id: 'area', header: 'Area', cell: ({ row }) => row.original.area ?? '' },
+    {
+      // Tooth and surfaces ("19 MO") or an area ("UR"): a procedure has one or the other,
+      // and one column for both leaves room for the money and the next step.
+      id: 'site',
+      header: 'Site',
+      cell: ({ row }) => {
+        const p = row.original;
+        if (p.toothNumber) {
+          return (
+            <Text fz={14} style={{ whiteSpace: 'nowrap' }}>
+              {p.toothNumber}
+              {p.surfaces.length ? ` ${surfacesToText(p.surfaces)}` : ''}
+            </Text>
+          );
+        }
+        return p.area ? (
+          <Text fz={14} title={AREA_NAMES[p.area]}>
+            {p.area}
+          </Text>
+        ) : null;
+      },
+    },
     { id: 'qty', header: () => <div className="num">Qty</div>, cell: ({ row }) => <div className="num">{row.original.quantity}</div> },
     {
       id: 'fee',
       header: () => <div className="num">Fee</div>,
       cell: ({ row }) => <div className="num">{formatMoney(row.original.unitFee, currency)}</div>,
+    },
+    {
+      id: 'lineTotal',
+      header: () => <div className="num">Line total</div>,
+      cell: ({ row }) => {
+        const p = row.original;
+        const amount = formatMoney(p.unitFee * p.quantity, currency);
+        // The visit's total leaves cancelled work out; so does the eye.
+        return p.status === 'CANCELLED' ? (
+          <Text fz={14} className="num" c="dimmed" td="line-through" title="Cancelled: not charged" data-testid="procedure-line-total">
+            {amount}
+          </Text>
+        ) : (
+          <div className="num" data-testid="procedure-line-total">
+            {amount}
+          </div>
+        );
+      },
     },
     { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} data-testid="procedure-status" /> },
     { id: 'by', header: 'Performed by', cell: ({ row }) => row.original.performedByName ?? '' },

@@ -2,12 +2,12 @@ import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from 
 import { IconDental, IconLock, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
 import { STATUS_LABELS, type ProcedureStatus } from '../../../shared/domain/status';
 import type { Procedure } from '../../../shared/types';
 import { formatDay } from '../../lib/dates';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useApiMutation, useApiQuery } from '../../lib/apiQuery';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -26,40 +26,42 @@ type LockedNotice = { procedure: Procedure; message: string } | null;
 
 export function VisitPage({ id }: { id: string }) {
   const user = useSession((s) => s.user);
-  const visit = useApiQuery(api.visits.get, useMemo(() => ({ id }), [id]));
+  const visit = useApiQuery('visits.get', { id });
   const patientId = visit.data?.patientId ?? null;
-  const patient = useApiQuery(api.patients.get, useMemo(() => (patientId ? { id: patientId } : null), [patientId]));
+  const patient = useApiQuery('patients.get', patientId ? { id: patientId } : null);
+  const setProcedureStatus = useApiMutation('procedures.setStatus').mutateAsync;
+  const removeProcedure = useApiMutation('procedures.remove').mutateAsync;
   const [dialog, setDialog] = useState<ProcedureDialog | null>(null);
   const [ask, setAsk] = useState<Ask>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [lockedNotice, setLockedNotice] = useState<LockedNotice>(null);
-  const reloadVisit = visit.reload;
+  const refetchVisit = visit.refetch;
 
+  // A refused step (changed or locked elsewhere) shows the visit as saved now.
   const handleActionError = useCallback(
     (err: unknown, p: Procedure) => {
       if (err instanceof ApiError && err.code === 'LOCKED') setLockedNotice({ procedure: p, message: err.message });
       else if (err instanceof ApiError && err.code === 'CONFLICT') {
         notifyError(new ApiError('CONFLICT', 'Someone else changed this procedure a moment ago. The visit now shows their version; try again.'));
       } else notifyError(err);
-      reloadVisit();
+      void refetchVisit();
     },
-    [reloadVisit],
+    [refetchVisit],
   );
 
   const setStatus = useCallback(
     async (p: Procedure, to: ProcedureStatus) => {
       setBusyId(p.id);
       try {
-        await api.procedures.setStatus({ id: p.id, version: p.version, status: to });
+        await setProcedureStatus({ id: p.id, version: p.version, status: to });
         notifySuccess(`${p.code} ${STATUS_LABELS[to].toLowerCase()}`);
-        reloadVisit();
       } catch (err) {
         handleActionError(err, p);
       } finally {
         setBusyId(null);
       }
     },
-    [handleActionError, reloadVisit],
+    [handleActionError, setProcedureStatus],
   );
 
   // An archived patient's chart is read-only: offer nothing the core would refuse.
@@ -82,9 +84,8 @@ export function VisitPage({ id }: { id: string }) {
 
   const remove = async (p: Procedure) => {
     try {
-      await api.procedures.remove({ id: p.id, version: p.version });
+      await removeProcedure({ id: p.id, version: p.version });
       notifySuccess(`${p.code} removed`);
-      reloadVisit();
     } catch (err) {
       handleActionError(err, p);
     } finally {
@@ -184,10 +185,7 @@ export function VisitPage({ id }: { id: string }) {
         currency={v.currency}
         defaultPerformerId={user && (user.role === 'DENTIST' || user.role === 'HYGIENIST') ? user.id : v.providerId}
         onClose={() => setDialog(null)}
-        onSaved={() => {
-          setDialog(null);
-          reloadVisit();
-        }}
+        onSaved={() => setDialog(null)}
         onCorrect={(p, values) => setDialog({ mode: 'add', corrects: p, initial: values })}
       />
       <ConfirmModal

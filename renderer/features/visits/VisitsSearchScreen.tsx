@@ -1,18 +1,17 @@
 import { Button, Group, Loader, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconListSearch, IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { api } from '../../api';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { STATUS_LABELS, VISIT_STATUSES, type VisitStatus } from '../../../shared/domain/status';
 import { countOf } from '../../lib/numbers';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { isAwaitingAnswer, useApiQuery } from '../../lib/apiQuery';
 import { PagedTable } from '../../ui/PagedTable';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
-import { providerOptions, useProviders } from './providers.store';
+import { providerOptions, useProviders } from './providers';
 import { searchColumns } from './visitColumns';
 
 const PAGE_SIZE = 25;
@@ -44,21 +43,18 @@ export function VisitsSearchScreen() {
     setPage(1);
   };
 
-  const input = useMemo(
-    () => ({
-      status: filters.status ?? undefined,
-      providerId: filters.providerId ?? undefined,
-      code: code || undefined,
-      // Half-typed dates are not sent; the field itself shows them as typed.
-      from: isIsoDate(filters.from) ? filters.from : undefined,
-      to: isIsoDate(filters.to) ? filters.to : undefined,
-      sort: filters.sort,
-      page,
-      size: PAGE_SIZE,
-    }),
-    [filters.status, filters.providerId, filters.from, filters.to, filters.sort, code, page],
-  );
-  const result = useApiQuery(api.visits.search, input);
+  const input = {
+    status: filters.status ?? undefined,
+    providerId: filters.providerId ?? undefined,
+    code: code || undefined,
+    // Half-typed dates are not sent; the field itself shows them as typed.
+    from: isIsoDate(filters.from) ? filters.from : undefined,
+    to: isIsoDate(filters.to) ? filters.to : undefined,
+    sort: filters.sort,
+    page,
+    size: PAGE_SIZE,
+  };
+  const result = useApiQuery('visits.search', input, { keepPrevious: true });
   const rangeError = result.error?.issues.find((i) => i.path === 'to')?.message;
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
@@ -66,7 +62,7 @@ export function VisitsSearchScreen() {
     <>
       <PageHeader title="Visits" subtitle={result.data ? countOf(result.data.total, 'visit', 'visits') : ' '} />
       <Group mb="md" align="flex-end" gap="sm">
-        <TextInput label="Procedure code" placeholder="D2391" value={filters.code} onChange={(e) => set({ code: e.currentTarget.value })} autoFocus w={140} rightSection={result.loading ? <Loader size={14} /> : null} />
+        <TextInput label="Procedure code" placeholder="D2391" value={filters.code} onChange={(e) => set({ code: e.currentTarget.value })} autoFocus w={140} rightSection={isAwaitingAnswer(result) ? <Loader size={14} /> : null} />
         <Select
           label="Status"
           placeholder="Any"
