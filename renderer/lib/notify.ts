@@ -14,6 +14,7 @@ const TITLES: Record<ErrorCode, string> = {
   ILLEGAL_TRANSITION: 'That step is not possible',
   LOCKED: 'Locked',
   ARCHIVED: 'Archived patient',
+  NEEDS_CONFIRMATION: 'Please confirm',
   FORBIDDEN: 'Not allowed',
   UNAUTHENTICATED: 'Signed out',
   INTERNAL: 'Something went wrong',
