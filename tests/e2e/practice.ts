@@ -1,0 +1,20 @@
+import type { Server } from './fixtures';
+
+export const PASSWORD = 'a long enough password';
+
+/** A practice, a dentist, a patient, a visit and one procedure, made through the API. */
+export async function practiceWithProcedure(server: Server) {
+  const setup = await server.api<{ sessionToken: string }>('setup.createPractice', {
+    practiceName: 'Harbour Dental', currency: 'USD', adminDisplayName: 'Ada Admin', adminUsername: 'ada', adminPassword: PASSWORD,
+  });
+  const admin = setup.data.sessionToken;
+  const dentist = await server.api<{ id: string }>('users.create', { username: 'noor', displayName: 'Dr. Noor Haddad', role: 'DENTIST', password: PASSWORD }, admin);
+  const patient = await server.api<{ id: string }>('patients.create', { firstName: 'Maya', lastName: 'Tanaka', dateOfBirth: '1979-11-30' }, admin);
+  const visit = await server.api<{ id: string }>('visits.create', { patientId: patient.data.id, providerId: dentist.data.id, date: '2026-03-02' }, admin);
+  const procedure = await server.api<{ id: string; version: number }>(
+    'procedures.add',
+    { visitId: visit.data.id, code: 'D2391', name: 'Composite, one surface', toothNumber: '19', surfaces: ['O'], unitFee: 19500 },
+    admin,
+  );
+  return { admin, visitId: visit.data.id, procedureId: procedure.data.id };
+}
