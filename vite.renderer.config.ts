@@ -41,6 +41,8 @@ export const vendorChunks: Rolldown.CodeSplittingOptions = {
     { name: 'mantine', test: modules('@mantine|@floating-ui'), tags: ['$initial'], priority: 30 },
     { name: 'mantine-more', test: modules('@mantine|@floating-ui'), priority: 25 },
     { name: 'zod', test: modules('zod'), priority: 20 },
+    // Query is on the first paint (App.tsx holds the client); tables and virtual lists wait for a list screen.
+    { name: 'query', test: modules('@tanstack/(query-core|react-query)'), priority: 22 },
     { name: 'tanstack', test: modules('@tanstack'), priority: 20 },
     { name: 'forms', test: modules('react-hook-form|@hookform'), priority: 20 },
     // One small chunk rather than one per icon.

@@ -6,7 +6,9 @@ import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useSession } from './features/session/session.store';
 import { SignInScreen } from './features/session/SignInScreen';
+import { subscribeToChanges } from './api';
 import { lazyComponent, preloadWhenIdle, ScreenErrorBoundary, ScreenLoading } from './lib/lazyScreen';
+import { startLiveRefresh } from './lib/liveRefresh';
 import { queryClient } from './lib/queryClient';
 import { theme } from './ui/theme';
 import { mayCall } from '../shared/contract';
@@ -37,6 +39,8 @@ function SignedInApp() {
   // Once the first screen is up, fetch the others while the desk is idle, so
   // moving between screens does not wait on a chunk.
   useEffect(() => preloadWhenIdle(isAdmin ? [...SIGNED_IN_SCREENS, UsersScreen, AuditScreen] : SIGNED_IN_SCREENS), [isAdmin]);
+  // Changes made at another window or workstation show on open screens within about two seconds.
+  useEffect(() => startLiveRefresh(queryClient, subscribeToChanges), []);
   return (
     <Suspense fallback={<ScreenLoading />}>
       <Frame>

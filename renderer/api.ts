@@ -21,6 +21,8 @@ export class ApiError extends Error {
 
 interface ElectronBridge {
   invoke(channel: string, input: unknown, sessionToken: string | null): Promise<Envelope<unknown>>;
+  /** Data changed (here or in another process on the file); returns how to stop listening. */
+  onChanged(listener: (version: number) => void): () => void;
 }
 
 declare global {
@@ -105,6 +107,54 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
     onUnauthenticated();
   }
   throw new ApiError(error.code, error.message, error.issues ?? []);
+}
+
+// ---- hearing that data changed ----------------------------------------------
+
+/** How long to wait before listening again after the stream ends (the service restarted, the laptop slept). */
+const RECONNECT_MS = 2000;
+
+/**
+ * Calls `onVersion` with the main process's data version now and each time
+ * data changes anywhere on the file. The desktop app hears it over IPC;
+ * browser mode reads `GET /api/events` with fetch, so the launch token
+ * travels in a header, and listens again when the stream ends.
+ */
+export function subscribeToChanges(onVersion: (version: number) => void): () => void {
+  const bridge = window.chairside;
+  if (typeof bridge?.onChanged === 'function') return bridge.onChanged(onVersion);
+  const abort = new AbortController();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const listen = async () => {
+    try {
+      const res = await fetch('/api/events', {
+        headers: { authorization: `Bearer ${sessionStorage.getItem(LAUNCH_KEY) ?? ''}` },
+        signal: abort.signal,
+      });
+      if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const events = buffer.split('\n\n');
+        buffer = events.pop() ?? '';
+        for (const event of events) {
+          const data = /^data: (.*)$/m.exec(event)?.[1];
+          if (data) onVersion((JSON.parse(data) as { version: number }).version);
+        }
+      }
+    } catch {
+      // Stopped on purpose, or the service is away: try again below unless stopped.
+    }
+    if (!abort.signal.aborted) retry = setTimeout(() => void listen(), RECONNECT_MS);
+  };
+  void listen();
+  return () => {
+    abort.abort();
+    clearTimeout(retry);
+  };
 }
 
 // ---- the typed proxy -------------------------------------------------------

@@ -16,5 +16,5 @@ export async function practiceWithProcedure(server: Server) {
     { visitId: visit.data.id, code: 'D2391', name: 'Composite, one surface', toothNumber: '19', surfaces: ['O'], unitFee: 19500 },
     admin,
   );
-  return { admin, visitId: visit.data.id, procedureId: procedure.data.id };
+  return { admin, visitId: visit.data.id, procedureId: procedure.data.id, patientId: patient.data.id, dentistId: dentist.data.id };
 }

@@ -1,10 +1,11 @@
-import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconCalendarEvent, IconListSearch, IconSearch, IconSettings, IconShieldCheck, IconUser, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { Suspense, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../lib/apiQuery';
 import { ageText } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { lazyComponent } from '../../lib/lazyScreen';
 import { useSession } from '../session/session.store';
 import { mayCall } from '../../../shared/contract';
@@ -12,9 +13,15 @@ import { mayCall } from '../../../shared/contract';
 // The form (and its form library) is fetched the first time someone asks for it.
 const PatientFormModal = lazyComponent(() => import('../patients/PatientFormModal').then((m) => m.PatientFormModal));
 
-/** `/` or Ctrl+K: go anywhere, find a patient, or start a new one without the mouse. */
+/**
+ * `/` or Ctrl+K: go anywhere, find a patient, or start a new one without the
+ * mouse. Ctrl+K works from inside a field too (it types nothing there);
+ * `/` only outside fields, where it is not a character someone is typing.
+ */
 export function CommandPalette() {
   const [, navigate] = useLocation();
+  const format = useFormat();
+  useHotkeys([['mod+K', () => spotlight.open()]], []);
   const isAdmin = useSession((s) => mayCall('users.list', s.user?.role));
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
@@ -50,8 +57,8 @@ export function CommandPalette() {
     // Patients come from the server already filtered, so they keep every term as a keyword.
     const found: SpotlightActionData[] = (debounced.length >= 2 ? (patients.data?.items ?? []) : []).map((p) => ({
       id: `patient-${p.id}`,
-      label: `${p.firstName} ${p.lastName}`,
-      description: `Chart ${p.chartNumber} · ${ageText(p.dateOfBirth)}${p.phone ? ` · ${p.phone}` : ''}${p.alerts ? ` · ⚠ ${p.alerts}` : ''}`,
+      label: format.name(p),
+      description: `Chart ${p.chartNumber} · ${format.date(p.dateOfBirth)} (${ageText(p.dateOfBirth)})${p.phone ? ` · ${p.phone}` : ''}${p.alerts ? ` · ⚠ ${p.alerts}` : ''}`,
       keywords: [query],
       leftSection: <IconUser size={18} />,
       onClick: () => navigate(`/patients/${p.id}`),
@@ -61,7 +68,7 @@ export function CommandPalette() {
       { group: 'Actions', actions: [create] },
       { group: 'Go to', actions: screens },
     ];
-  }, [debounced, isAdmin, navigate, patients.data, query]);
+  }, [debounced, format, isAdmin, navigate, patients.data, query]);
 
   return (
     <>
@@ -69,7 +76,7 @@ export function CommandPalette() {
         actions={actions}
         query={query}
         onQueryChange={setQuery}
-        shortcut={['mod + K', '/']}
+        shortcut="/"
         nothingFound={debounced.length >= 2 ? 'No patient or screen matches. Try a chart number or phone.' : 'Nothing found'}
         highlightQuery
         limit={20}

@@ -1,9 +1,10 @@
-import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
-import { IconCalendarOff, IconUsersGroup } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import { IconCalendarOff, IconInfoCircle, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { VISIT_STATUSES } from '../../../shared/domain/status';
-import { formatDay, todayIso } from '../../lib/dates';
+import { todayIso } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useApiQuery } from '../../lib/apiQuery';
 import { DataTable } from '../../ui/DataTable';
 import { Empty } from '../../ui/Empty';
@@ -13,11 +14,16 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { useSession } from '../session/session.store';
 import { todayColumns } from '../visits/visitColumns';
 
+/** One screenful of a busy day; the Visits screen pages through the rest. */
+const TODAY_LIMIT = 200;
+
 export function TodayScreen() {
   const [, navigate] = useLocation();
   const name = useSession((s) => s.user?.displayName ?? '');
+  const format = useFormat();
   const today = todayIso();
-  const visits = useApiQuery('visits.search', { from: today, to: today, size: 200, sort: 'date,asc' });
+  const visits = useApiQuery('visits.search', { from: today, to: today, size: TODAY_LIMIT, sort: 'date,asc' });
+  const total = visits.data?.total ?? 0;
   const items = useMemo(
     () => [...(visits.data?.items ?? [])].sort((a, b) => (a.time ?? '99:99').localeCompare(b.time ?? '99:99')),
     [visits.data],
@@ -26,8 +32,17 @@ export function TodayScreen() {
 
   return (
     <>
-      <PageHeader title="Today" subtitle={`${formatDay(today)} · ${name ? `Signed in as ${name}` : ''}`} />
+      <PageHeader title="Today" subtitle={`${format.longDate(today)}${name ? ` · Signed in as ${name}` : ''}`} />
       {visits.error ? <ErrorAlert error={visits.error} /> : null}
+      {total > items.length ? (
+        <Alert color="blue" variant="light" mb="md" icon={<IconInfoCircle size={18} />} data-testid="today-more">
+          Showing the first {items.length} of {total} visits today.{' '}
+          <Anchor component={Link} href="/visits">
+            Search all of today’s visits
+          </Anchor>{' '}
+          to filter by provider or status.
+        </Alert>
+      ) : null}
       {items.length > 0 ? (
         <SimpleGrid cols={4} mb="md">
           {counts.map(({ status, n }) => (
