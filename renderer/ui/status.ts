@@ -2,6 +2,7 @@
  * The one place status colours live (UI.md): chart, tables, badges and legend
  * all read from here, so the dental colour convention cannot drift.
  */
+import { IconCircleCheck, IconCircleDashed, IconCircleHalf2, IconCircleX, IconPackageImport, IconTruckDelivery, type Icon } from '@tabler/icons-react';
 import type { ProcedureStatus, VisitStatus } from '../../shared/domain/status';
 import { STATUS_LABELS } from '../../shared/domain/status';
 
@@ -14,6 +15,20 @@ export const STATUS_COLORS: Record<ProcedureStatus, string> = {
   RECEIVED: 'teal',
   COMPLETED: 'blue',
   CANCELLED: 'gray',
+};
+
+/**
+ * Beside the word, so a status never rests on colour alone and reads at a
+ * glance: planned work is an empty circle (nothing done yet, and unlike the
+ * warning triangle of an error), work under way half full, done work ticked.
+ */
+export const STATUS_ICONS: Record<ProcedureStatus, Icon> = {
+  PLANNED: IconCircleDashed,
+  IN_PROGRESS: IconCircleHalf2,
+  SENT_TO_LAB: IconTruckDelivery,
+  RECEIVED: IconPackageImport,
+  COMPLETED: IconCircleCheck,
+  CANCELLED: IconCircleX,
 };
 
 /** The verb on the button that moves a procedure into a status. */
