@@ -76,12 +76,12 @@ export function readScreens(db: Database): Screen[] {
   const byFirst = 'SELECT id FROM patients WHERE tenant_id = ? AND first_name COLLATE NOCASE >= ? AND first_name COLLATE NOCASE < ?';
   const byPhone = 'SELECT id FROM patients WHERE tenant_id = ? AND phone_digits LIKE ?';
   const names = (text: string) => [tenantId, text, tenantId, text, `${text}\u{10FFFF}`, tenantId, text, `${text}\u{10FFFF}`];
-  // Three letters or more are also looked for anywhere in a name, through the trigram index.
+  // Four letters or more are also looked for anywhere in a name, through the trigram index.
   const byPart = 'SELECT patient_id AS id FROM patients_fts WHERE patients_fts MATCH ?';
   const inName = 'p.id IN (SELECT patient_id FROM patients_fts WHERE patients_fts MATCH ?)';
   const prefix = patient.last_name.slice(0, 3);
   const quoted = (text: string) => `"${text}"`;
-  patientSearch('name, first three letters', prefix, [byChart, byLast, byFirst, byPart], `p.chart_number = ? OR p.last_name LIKE ? OR p.first_name LIKE ? OR ${inName}`, [prefix, `${prefix}%`, `${prefix}%`, quoted(prefix)], [...names(prefix), quoted(prefix)]);
+  patientSearch('name, first three letters', prefix, [byChart, byLast, byFirst], 'p.chart_number = ? OR p.last_name LIKE ? OR p.first_name LIKE ?', [prefix, `${prefix}%`, `${prefix}%`], names(prefix));
   const part = patient.last_name.slice(1, 5).toLowerCase();
   patientSearch('part of a name', part, [byChart, byLast, byFirst, byPart], `p.chart_number = ? OR p.last_name LIKE ? OR p.first_name LIKE ? OR ${inName}`, [part, `${part}%`, `${part}%`, quoted(part)], [...names(part), quoted(part)]);
   // Four or more digits are also looked for inside phone numbers: one box for both.

@@ -30,10 +30,13 @@ export function countWhere(condition: RawBuilder<boolean>): RawBuilder<number> {
 
 /**
  * An FTS5 query that matches rows containing every word anywhere (the trigram
- * tokenizer), each word quoted so the user's text is never FTS syntax. Words
- * shorter than three letters have no trigram and are left to the caller.
+ * tokenizer), each word quoted so the user's text is never FTS syntax. Only
+ * words of four letters or more: shorter ones are what people type while a
+ * name's start is still coming (the prefix search answers those), and a
+ * three-letter part of a name matches so many names that it cost a practice
+ * of 20,000 patients 20 ms a keystroke instead of 4 (docs/performance.md).
  */
 export function trigramQuery(words: readonly string[]): string | null {
-  const usable = words.filter((w) => [...w].length >= 3);
+  const usable = words.filter((w) => [...w].length >= 4);
   return usable.length ? usable.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : null;
 }

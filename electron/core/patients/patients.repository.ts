@@ -84,7 +84,7 @@ function nocaseRange(column: 'last_name' | 'first_name', prefix: string) {
  * One box finds a patient by any of: chart number, date of birth (as the
  * practice writes dates, or "May 16 1994", or YYYY-MM-DD), phone number
  * (any 4+ digits of it, however it was typed, e.g. the last four), "last,
- * first", words that each start a first or last name, or words of three
+ * first", words that each start a first or last name, or words of four
  * letters or more found anywhere in the name ("kafor" finds Okafor, accents
  * ignored: the trigram index of migrations/0005).
  *
