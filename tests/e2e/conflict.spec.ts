@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { PASSWORD, practiceWithProcedure } from './practice';
 
-test('a procedure changed at another workstation is a conflict the user can resolve without retyping', async ({ page, server }) => {
+test('a procedure changed at another workstation is a conflict the user resolves without retyping, keeping the colleague’s change', async ({ page, server }) => {
   const { admin, visitId, procedureId } = await practiceWithProcedure(server);
 
   await page.goto(server.url);
@@ -13,7 +13,7 @@ test('a procedure changed at another workstation is a conflict the user can reso
   await page.goto(`${server.url.replace(/\?token=.*/, '')}#/visits/${visitId}`);
 
   const row = page.getByTestId('procedure-row');
-  await row.getByRole('button', { name: 'Edit' }).click();
+  await row.getByRole('button', { name: 'Edit', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Description').fill('Composite, one surface — margin sealed');
 
@@ -29,14 +29,18 @@ test('a procedure changed at another workstation is a conflict the user can reso
   await expect(dialog.getByLabel('Description')).toHaveValue('Composite, one surface — margin sealed');
 
   await alert.getByRole('button', { name: 'Reload' }).click();
-  await expect(alert).toContainText('Saved now');
+  // Their fee comes into the form (the user never touched it); the user's description stays.
+  await expect(alert).toContainText('Their changes are now in the form (Fee)');
+  await expect(dialog.getByLabel('Fee')).toHaveValue('210.00');
   await expect(dialog.getByLabel('Description')).toHaveValue('Composite, one surface — margin sealed');
   await dialog.getByRole('button', { name: 'Save procedure' }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText('margin sealed');
+  await expect(row).toContainText('$210.00');
 
-  const saved = await server.api<{ procedures: { name: string; version: number }[] }>('visits.get', { id: visitId }, admin);
-  expect(saved.data.procedures[0]).toMatchObject({ name: 'Composite, one surface — margin sealed', version: 3 });
+  // Both changes are saved: nothing stale was written back.
+  const saved = await server.api<{ procedures: { name: string; unitFee: number; version: number }[] }>('visits.get', { id: visitId }, admin);
+  expect(saved.data.procedures[0]).toMatchObject({ name: 'Composite, one surface — margin sealed', unitFee: 21000, version: 3 });
 });
 
 test('browser mode refuses API calls without the launch token', async ({ page, server }) => {

@@ -4,25 +4,29 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ApiError } from '../../api';
-import { formatMoney, moneyToDecimal } from '../../../shared/domain/money';
-import { AREA_NAMES, AREAS, SURFACE_NAMES, SURFACES, surfacesToText } from '../../../shared/domain/teeth';
+import { moneyToDecimal, parseMoney } from '../../../shared/domain/money';
+import { AREA_NAMES, AREAS, SURFACE_NAMES, SURFACES, type Area } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
 import { apiQuery, useApiMutation } from '../../lib/apiQuery';
+import { useFormat } from '../../lib/format';
 import { handleSaveError } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { isSavedRecord, useStaleVersion } from '../../lib/useStaleVersion';
-import { ConflictAlert } from '../../ui/ConflictAlert';
+import { useConflictMerge } from '../../lib/useConflictMerge';
+import { ConflictMergeAlert } from '../../ui/ConflictMergeAlert';
+import { FormError } from '../../ui/FormError';
 import {
   emptyProcedureValues,
+  PROCEDURE_FIELD_LABELS,
   PROCEDURE_FORM_FIELDS,
   procedureResolver,
   procedureToValues,
   SERVER_FIELD_NAMES,
   toProcedureInput,
+  type ProcedureField,
   type ProcedureFormValues,
 } from './procedureForm';
-import { providerOptions, useProviders } from './providers';
-import { FormError } from '../../ui/FormError';
+import { type NamedPerson, providerNamer, providerOptions, useProviders } from './providers';
+import { SaveBlockedHint } from './SaveBlockedHint';
 
 export type ProcedureDialog =
   | { mode: 'add'; initial?: ProcedureFormValues; corrects?: Procedure }
@@ -39,9 +43,14 @@ interface Props {
   onCorrect: (procedure: Procedure, values: ProcedureFormValues) => void;
 }
 
+/** Finished work keeps its clinical facts: only its notes can change (the core refuses the rest). */
+export function isFinished(p: Procedure): boolean {
+  return p.status === 'COMPLETED' || p.status === 'CANCELLED';
+}
+
 function title(dialog: ProcedureDialog | null): string {
   if (!dialog) return '';
-  if (dialog.mode === 'edit') return `Edit ${dialog.procedure.code} ${dialog.procedure.name}`;
+  if (dialog.mode === 'edit') return `${isFinished(dialog.procedure) ? 'Notes on' : 'Edit'} ${dialog.procedure.code} ${dialog.procedure.name}`;
   if (dialog.corrects) return `Add correction for ${dialog.corrects.code} ${dialog.corrects.name}`;
   return 'Add procedure';
 }
@@ -54,8 +63,11 @@ export function ProcedureFormModal({ dialog, onClose, ...rest }: Props) {
   );
 }
 
+const short = (text: string) => (text.length > 48 ? `${text.slice(0, 47)}…` : text);
+
 function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose, onSaved, onCorrect }: Omit<Props, 'dialog'> & { dialog: ProcedureDialog }) {
   const client = useQueryClient();
+  const format = useFormat();
   const providers = useProviders();
   const addProcedure = useApiMutation('procedures.add');
   const updateProcedure = useApiMutation('procedures.update');
@@ -63,7 +75,23 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
   // from the visit query), so a refetch behind the form never resets it.
   const editing = dialog.mode === 'edit' ? dialog.procedure : null;
   const corrects = dialog.mode === 'add' ? (dialog.corrects ?? null) : null;
-  const { version, conflict, markStale, reload } = useStaleVersion(editing?.version ?? 1, async () => {
+  const notesOnly = editing !== null && isFinished(editing);
+  const [locked, setLocked] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  // Who the saved versions name as performer, also when they are no longer active providers.
+  const [named, setNamed] = useState<(NamedPerson | null)[]>(() => [performer(editing)]);
+
+  const form = useForm<ProcedureFormValues>({
+    resolver: procedureResolver(currency, format.formats.locale),
+    defaultValues: editing
+      ? procedureToValues(editing, currency)
+      : dialog.mode === 'add' && dialog.initial
+        ? dialog.initial
+        : emptyProcedureValues(defaultPerformerId),
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const conflict = useConflictMerge(form, editing?.version ?? 1, async () => {
     if (!editing) return null;
     // Past the cache, and into it: the visit behind the dialog shows their version too.
     const visit = await client.fetchQuery({ ...apiQuery('visits.get', { id: visitId }), staleTime: 0 });
@@ -73,27 +101,41 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
       onSaved();
       return null;
     }
-    return fresh;
+    setNamed((known) => [...known, performer(fresh)]);
+    return { version: fresh.version, values: procedureToValues(fresh, currency) };
   });
-  const [locked, setLocked] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
 
-  const form = useForm<ProcedureFormValues>({
-    resolver: procedureResolver(currency),
-    defaultValues: editing
-      ? procedureToValues(editing, currency)
-      : dialog.mode === 'add' && dialog.initial
-        ? dialog.initial
-        : emptyProcedureValues(defaultPerformerId),
-  });
-  const { errors, isSubmitting } = form.formState;
+  const nameOf = providerNamer(providers, named);
+  const show = (field: ProcedureField, value: unknown): string => {
+    const text = typeof value === 'string' ? value.trim() : '';
+    switch (field) {
+      case 'fee': {
+        const minor = parseMoney(text, currency);
+        return minor === null ? text || '(empty)' : format.money(minor, currency);
+      }
+      case 'performedById':
+        return nameOf(typeof value === 'string' ? value : null) ?? 'Not recorded';
+      case 'area':
+        return text ? `${text} – ${AREA_NAMES[text as Area] ?? text}` : 'None';
+      case 'surfaces':
+        return Array.isArray(value) && value.length ? value.join(' ') : 'None';
+      case 'duration':
+        return text ? `${text} min` : 'Not recorded';
+      case 'toothNumber':
+        return text || 'None';
+      default:
+        return text ? short(text) : '(empty)';
+    }
+  };
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
+    // Belt and braces: the button is disabled, but Enter in a field submits too.
+    if (!conflict.canSave) return;
     const input = toProcedureInput(values, currency);
     try {
       if (editing) {
-        await updateProcedure.mutateAsync({ ...input, id: editing.id, version });
+        await updateProcedure.mutateAsync({ ...input, id: editing.id, version: conflict.version });
         notifySuccess('Procedure saved');
       } else {
         await addProcedure.mutateAsync({ ...input, visitId, correctsProcedureId: corrects?.id ?? null });
@@ -106,11 +148,12 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
         fields: PROCEDURE_FORM_FIELDS,
         rename: SERVER_FIELD_NAMES,
         setFormError,
-        on: { CONFLICT: markStale, LOCKED: (e) => setLocked(e.message) },
+        on: { CONFLICT: conflict.markStale, LOCKED: (e) => setLocked(e.message) },
       });
     }
   });
 
+  const blocked = !conflict.canSave;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
@@ -122,14 +165,12 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
             </Text>
           </Alert>
         ) : null}
-        {conflict ? (
-          <ConflictAlert
-            noun="procedure"
-            reloading={conflict === 'reloading'}
-            onReload={() => void reload()}
-            saved={isSavedRecord(conflict) ? <SavedProcedure p={conflict} currency={currency} /> : undefined}
-          />
+        {notesOnly ? (
+          <Alert color="gray" variant="light" py={8} icon={<IconLock size={18} />}>
+            <Text size="sm">This procedure is {editing.status === 'COMPLETED' ? 'completed' : 'cancelled'}: only its notes can change. Record any other change as a correction.</Text>
+          </Alert>
         ) : null}
+        <ConflictMergeAlert noun="procedure" conflict={conflict} labels={PROCEDURE_FIELD_LABELS} show={show} />
         {locked && editing ? (
           <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="This procedure is locked" data-testid="locked-alert" role="alert">
             <Text size="sm">{locked}</Text>
@@ -144,12 +185,19 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
         <FormError message={formError} />
 
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Code" placeholder="D2391" data-autofocus {...form.register('code')} error={errors.code?.message} />
-          <TextInput label="Description" placeholder="Composite, one surface, posterior" {...form.register('name')} error={errors.name?.message} style={{ gridColumn: 'span 2' }} />
+          <TextInput label="Code" placeholder="D2391" data-autofocus={notesOnly ? undefined : true} disabled={notesOnly} {...form.register('code')} error={errors.code?.message} />
+          <TextInput
+            label="Description"
+            placeholder="Composite, one surface, posterior"
+            disabled={notesOnly}
+            {...form.register('name')}
+            error={errors.name?.message}
+            style={{ gridColumn: 'span 2' }}
+          />
         </SimpleGrid>
 
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Tooth" placeholder="1-32 or A-T" {...form.register('toothNumber')} error={errors.toothNumber?.message} />
+          <TextInput label="Tooth" placeholder="1-32 or A-T" disabled={notesOnly} {...form.register('toothNumber')} error={errors.toothNumber?.message} />
           <Controller
             control={form.control}
             name="area"
@@ -158,6 +206,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
                 label="Area"
                 placeholder="None"
                 clearable
+                disabled={notesOnly}
                 data={AREAS.map((a) => ({ value: a, label: `${a} – ${AREA_NAMES[a]}` }))}
                 value={field.value}
                 onChange={field.onChange}
@@ -167,7 +216,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
             )}
           />
           {/* Plain text, checked by the contract's schema: 0, 1.5 or 1000 is refused with a message, never quietly changed. */}
-          <TextInput label="Quantity" inputMode="numeric" autoComplete="off" {...form.register('quantity')} error={errors.quantity?.message} />
+          <TextInput label="Quantity" inputMode="numeric" autoComplete="off" disabled={notesOnly} {...form.register('quantity')} error={errors.quantity?.message} />
         </SimpleGrid>
 
         <Controller
@@ -179,7 +228,7 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
                 <Group gap={6} mt={6} role="group" aria-label="Surfaces">
                   {SURFACES.map((s) => (
                     <Tooltip key={s} label={SURFACE_NAMES[s]} openDelay={400}>
-                      <Chip value={s} size="sm" radius="sm" variant="outline" styles={{ label: { minWidth: 40, justifyContent: 'center', fontWeight: 600 } }}>
+                      <Chip value={s} size="sm" radius="sm" variant="outline" disabled={notesOnly} styles={{ label: { minWidth: 40, justifyContent: 'center', fontWeight: 600 } }}>
                         {s}
                       </Chip>
                     </Tooltip>
@@ -190,24 +239,56 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
           )}
         />
 
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Fee" placeholder={moneyToDecimal(12500, currency)} leftSection={<Text size="xs" c="dimmed">{currency}</Text>} leftSectionWidth={46} {...form.register('fee')} error={errors.fee?.message} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {/* Text as typed, like the quantity: "-5", "12.999" or "abc" is refused with a message, never rounded or clamped. */}
+          <TextInput
+            label="Fee"
+            placeholder={moneyToDecimal(12500, currency)}
+            leftSection={<Text size="xs" c="dimmed">{currency}</Text>}
+            leftSectionWidth={46}
+            autoComplete="off"
+            disabled={notesOnly}
+            {...form.register('fee')}
+            error={errors.fee?.message}
+          />
+          <TextInput
+            label="Duration"
+            placeholder="Not recorded"
+            inputMode="numeric"
+            autoComplete="off"
+            rightSection={<Text size="xs" c="dimmed">min</Text>}
+            rightSectionWidth={40}
+            disabled={notesOnly}
+            {...form.register('duration')}
+            error={errors.duration?.message}
+          />
           <Controller
             control={form.control}
             name="performedById"
             render={({ field }) => (
-              <Select label="Performed by" placeholder="Not recorded" clearable data={providerOptions(providers)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.performedById?.message} />
+              <Select
+                label="Performed by"
+                placeholder="Not recorded"
+                clearable
+                disabled={notesOnly}
+                data={providerOptions(providers, named)}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.performedById?.message}
+              />
             )}
           />
         </SimpleGrid>
-        <Textarea label="Notes" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
+        <Textarea label="Notes" autosize minRows={2} maxRows={8} data-autofocus={notesOnly ? true : undefined} {...form.register('notes')} error={errors.notes?.message} />
 
-        <Group justify="flex-end">
+        <Group justify="flex-end" gap="sm">
+          <SaveBlockedHint conflict={conflict} labels={PROCEDURE_FIELD_LABELS} />
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {editing ? 'Save procedure' : corrects ? 'Add correction' : 'Add procedure'}
+          <Button type="submit" loading={isSubmitting} disabled={blocked}>
+            {editing ? (notesOnly ? 'Save notes' : 'Save procedure') : corrects ? 'Add correction' : 'Add procedure'}
           </Button>
         </Group>
       </Stack>
@@ -215,12 +296,6 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
   );
 }
 
-function SavedProcedure({ p, currency }: { p: Procedure; currency: string }) {
-  const site = p.toothNumber ? `tooth ${p.toothNumber}${p.surfaces.length ? ` ${surfacesToText(p.surfaces)}` : ''}` : p.area ? `area ${p.area}` : 'no tooth';
-  return (
-    <Text size="sm">
-      <b>{p.code}</b> {p.name} · {site} · qty {p.quantity} · {formatMoney(p.unitFee, currency)}
-      {p.performedByName ? ` · by ${p.performedByName}` : ''}
-    </Text>
-  );
+function performer(p: Procedure | null): NamedPerson | null {
+  return p?.performedById && p.performedByName ? { id: p.performedById, name: p.performedByName } : null;
 }
