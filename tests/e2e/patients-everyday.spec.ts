@@ -153,7 +153,7 @@ test.describe('first run and providers', () => {
     // Front desk (the default): never a provider.
     await expect(provider).toBeDisabled();
     await expect(provider).not.toBeChecked();
-    await expect(dialog).toContainText('The front desk never see patients as a provider.');
+    await expect(dialog).toContainText('The front desk is never a visit’s provider.');
 
     await role.click();
     await page.getByRole('option', { name: 'Hygienist' }).click();

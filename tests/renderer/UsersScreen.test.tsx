@@ -59,7 +59,7 @@ describe('the users screen', () => {
     const provider = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Provider (sees patients)' });
     expect(provider.disabled).toBe(true);
     expect(provider.checked).toBe(false);
-    expect(dialog.textContent).toContain('The front desk never see patients as a provider.');
+    expect(dialog.textContent).toContain('The front desk is never a visit’s provider.');
 
     await user.click(within(dialog).getByRole('combobox', { name: 'Role' }));
     await user.click(await screen.findByRole('option', { name: 'Dentist' }));

@@ -30,7 +30,11 @@ export function NoProviderNotice({ onUsersScreen = false }: { onUsersScreen?: bo
       {isAdmin ? (
         <>
           <Text size="sm">Visits need a provider. Add a dentist in Users, or mark yourself as a provider.</Text>
-          {onUsersScreen ? null : (
+          {onUsersScreen ? (
+            <Text size="sm" mt={4}>
+              Use “New user” for the dentist, or Edit yourself and tick “Provider (sees patients)”.
+            </Text>
+          ) : (
             <Button component={Link} href="/settings/users" size="xs" variant="light" color="yellow" mt="xs">
               Open Users
             </Button>

@@ -240,7 +240,9 @@ function RoleAndProvider<T extends RoleFields>({ control, setValue, errors }: { 
                       ? 'An administrator who also treats patients can be named as a visit’s provider.'
                       : byRole
                         ? `A ${ROLE_LABELS[role].toLowerCase()} always sees patients.`
-                        : `${role === 'ASSISTANT' ? 'Assistants' : 'The front desk'} never see patients as a provider.`
+                        : role === 'ASSISTANT'
+                          ? 'An assistant is never a visit’s provider.'
+                          : 'The front desk is never a visit’s provider.'
                   }
                   checked={byRole ?? field.value}
                   disabled={byRole !== null}
