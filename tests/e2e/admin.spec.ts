@@ -17,11 +17,13 @@ test('an administrator restores an archived patient from their page', async ({ p
   await page.getByRole('button', { name: 'Archive' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Archive patient' }).click();
 
-  await expect(page.getByTestId('archived-notice')).toContainText('read-only');
-  await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'New visit' })).toHaveCount(0);
+  await expect(page.getByTestId('archived-notice')).toContainText(/Archived on \d{2}\/\d{2}\/\d{4}: the chart is read-only\./);
+  await expect(page.getByTestId('patient-archived-badge')).toBeVisible();
+  for (const action of ['Edit', 'New visit', 'Archive']) {
+    await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
+  }
 
-  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore patient' }).click();
   await expect(page.getByTestId('archived-notice')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'New visit' })).toBeVisible();
@@ -63,4 +65,15 @@ test('a forgotten password is reset by an administrator, and the user can change
   await kim.getByRole('button', { name: 'Sign out' }).click();
   await signIn(kim, demoServer.url, 'assist', 'only kim knows this');
   await kim.close();
+});
+
+test('the audit log speaks in words, in the practice’s format', async ({ page, demoServer }) => {
+  await signIn(page, demoServer.url, 'admin');
+  await page.getByTestId('nav-audit').click();
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await expect(page.getByTestId('audit-what').filter({ hasText: 'Signed in · User' }).first()).toBeVisible();
+  await expect(page.getByTestId('audit-what').filter({ hasText: 'Moved status · Procedure' }).first()).toBeVisible();
+  for (const raw of ['sign_in', 'reset_password', 'labCase', 'lab_cases', 'treatment_records']) {
+    await expect(page.getByText(raw, { exact: false })).toHaveCount(0);
+  }
 });

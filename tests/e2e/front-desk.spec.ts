@@ -35,3 +35,15 @@ test('the search box finds a demo patient by phone from the keyboard', async ({ 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('patient-name')).toBeVisible();
 });
+
+test('the front desk reads the practice formats but is offered no way to change them', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await page.getByLabel('Username').fill('frontdesk');
+  await page.getByLabel('Password', { exact: true }).fill('chairside-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('format-preview')).toContainText('05/16/1994');
+  await expect(page.getByText('An administrator can change this in Settings.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save practice settings' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Manage users' })).toHaveCount(0);
+});

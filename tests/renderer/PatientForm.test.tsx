@@ -69,7 +69,7 @@ describe('editing a patient from their page', () => {
     };
   }
 
-  it('keeps what the user typed through a refetch, then resolves the conflict without retyping', async () => {
+  it('keeps what the user typed through a refetch, then merges the colleague’s change on Reload', async () => {
     const server = serve();
     const { user, client } = renderWithProviders(<PatientPage id={IDS.patient} />);
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
@@ -83,18 +83,52 @@ describe('editing a patient from their page', () => {
     await act(() => client.invalidateQueries());
     expect((await screen.findByTestId('patient-alerts')).textContent).toContain('Latex allergy');
     expect(phone.value).toBe('555-0199');
+    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('Alerts').value).toBe('');
 
     // The form still holds the version it opened with: saving is a conflict, not a silent overwrite.
     await user.click(within(dialog).getByRole('button', { name: 'Save patient' }));
     const alert = await within(dialog).findByTestId('conflict-alert');
+    // Nothing can be saved before the reload.
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Save patient' }).disabled).toBe(true);
     await user.click(within(alert).getByRole('button', { name: 'Reload' }));
-    await waitFor(() => expect(alert.textContent).toContain('Latex allergy'));
+    // The field the user did not touch takes the colleague's value; the user's own change stays.
+    await waitFor(() => expect(within(dialog).getByLabelText<HTMLTextAreaElement>('Alerts').value).toBe('Latex allergy'));
+    expect(alert.textContent).toContain('Their changes are now in the form (Alerts)');
     expect(phone.value).toBe('555-0199');
 
     await user.click(within(dialog).getByRole('button', { name: 'Save patient' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(callsTo('patients.update').map((input) => (input as Patient).version)).toEqual([1, 2]);
+    expect(callsTo('patients.update')[1]).toMatchObject({ phone: '555-0199', alerts: 'Latex allergy' });
     // The save invalidated the patient: the page shows the new phone without a reload.
     await waitFor(() => expect(screen.getByText('555-0199')).toBeTruthy());
+  });
+
+  it('puts a field both changed side by side, and saves only once one is chosen', async () => {
+    const server = serve();
+    const { user } = renderWithProviders(<PatientPage id={IDS.patient} />);
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    const phone = within(dialog).getByLabelText<HTMLInputElement>('Phone');
+    await user.clear(phone);
+    await user.type(phone, '555-0199');
+    server.changeElsewhere({ phone: '555-0177' });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save patient' }));
+    await user.click(within(await within(dialog).findByTestId('conflict-alert')).getByRole('button', { name: 'Reload' }));
+    const clash = await within(dialog).findByTestId('clash-phone');
+    expect(clash.textContent).toContain('Keep yours: 555-0199');
+    expect(clash.textContent).toContain('Use theirs: 555-0177');
+    const save = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Save patient' });
+    expect(save.disabled).toBe(true);
+    expect(within(dialog).getByTestId('save-waits').textContent).toContain('Choose yours or theirs');
+
+    await user.click(within(clash).getByRole('button', { name: /Use theirs/ }));
+    expect(phone.value).toBe('555-0177');
+    expect(save.disabled).toBe(false);
+    await user.click(save);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(callsTo('patients.update')).toHaveLength(2);
+    expect(callsTo('patients.update')[1]).toMatchObject({ phone: '555-0177', version: 2 });
   });
 });

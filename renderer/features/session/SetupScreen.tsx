@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Divider, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Divider, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ApiError } from '../../api';
 import { contract } from '../../../shared/contract';
@@ -18,14 +18,14 @@ const schema = contract['setup.createPractice'].input
     message: 'The two passwords are not the same.',
   });
 type Values = z.input<typeof schema>;
-const FIELDS = ['practiceName', 'currency', 'adminDisplayName', 'adminUsername', 'adminPassword', 'confirmPassword'];
+const FIELDS = ['practiceName', 'currency', 'adminDisplayName', 'adminUsername', 'adminPassword', 'confirmPassword', 'adminIsProvider'];
 
 export function SetupScreen() {
   const createPractice = useSession((s) => s.createPractice);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { practiceName: '', currency: 'USD', adminDisplayName: '', adminUsername: '', adminPassword: '', confirmPassword: '' },
+    defaultValues: { practiceName: '', currency: 'USD', adminDisplayName: '', adminUsername: '', adminPassword: '', confirmPassword: '', adminIsProvider: false },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -37,6 +37,7 @@ export function SetupScreen() {
       adminDisplayName: v.adminDisplayName,
       adminUsername: v.adminUsername,
       adminPassword: v.adminPassword,
+      adminIsProvider: v.adminIsProvider,
     };
     try {
       await createPractice(values);
@@ -56,13 +57,41 @@ export function SetupScreen() {
           <FormError message={formError} />
           <Group grow align="flex-start">
             <TextInput label="Practice name" autoFocus {...form.register('practiceName')} error={errors.practiceName?.message} />
-            <TextInput label="Currency" maw={110} {...form.register('currency')} error={errors.currency?.message} />
+            {/* Written in capitals as it is typed, so what is saved is what the form shows. */}
+            <Controller
+              control={form.control}
+              name="currency"
+              render={({ field }) => (
+                <TextInput
+                  label="Currency"
+                  maw={110}
+                  name={field.name}
+                  ref={field.ref}
+                  value={field.value}
+                  onBlur={field.onBlur}
+                  onChange={(e) => field.onChange(e.currentTarget.value.toUpperCase())}
+                  error={errors.currency?.message}
+                />
+              )}
+            />
           </Group>
           <Divider label="Your administrator account" labelPosition="left" />
           <TextInput label="Your name" autoComplete="name" {...form.register('adminDisplayName')} error={errors.adminDisplayName?.message} />
-          <TextInput label="Username" autoComplete="username" {...form.register('adminUsername')} error={errors.adminUsername?.message} />
+          <TextInput
+            label="Username"
+            autoComplete="username"
+            description="3–40 letters, digits, dots, dashes or underscores. Not case-sensitive: Ada and ada are the same."
+            {...form.register('adminUsername')}
+            error={errors.adminUsername?.message}
+          />
           <PasswordInput label="Password" autoComplete="new-password" description="At least 10 characters." {...form.register('adminPassword')} error={errors.adminPassword?.message} />
           <PasswordInput label="Confirm password" autoComplete="new-password" {...form.register('confirmPassword')} error={errors.confirmPassword?.message} />
+          <Checkbox
+            label="I am also a dentist here: I see patients"
+            description="You can then be a visit's provider straight away. Dentists and hygienists you add later see patients too."
+            {...form.register('adminIsProvider')}
+            error={errors.adminIsProvider?.message}
+          />
           <Button type="submit" loading={isSubmitting} fullWidth mt="xs">
             Create practice
           </Button>

@@ -54,7 +54,7 @@ export function SignInScreen() {
             Sign in
           </Button>
           <Text size="xs" c="dimmed" ta="center">
-            Forgot your password? Ask your practice administrator.
+            Forgot your password, or locked out after too many tries? Ask an administrator: they can unlock your username or set a new password.
           </Text>
         </Stack>
       </form>

@@ -1,30 +1,70 @@
 import { Alert, Button, Code, Text } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../../api';
 import type { AuditEvent } from '../../../shared/types';
-import { formatTimestamp } from '../../lib/dates';
+import { useFormat, type Formatter } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { useApiQuery } from '../../lib/apiQuery';
 import type { Columns } from '../../ui/DataTable';
 import { PagedTable } from '../../ui/PagedTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
+import { actionWords, auditDetail, entityWords } from './auditWords';
 
 const PAGE_SIZE = 50;
 
-const columns: Columns<AuditEvent> = [
-  { id: 'seq', header: () => <div className="num">#</div>, cell: ({ row }) => <div className="num">{row.original.seq}</div> },
-  { id: 'at', header: 'When', cell: ({ row }) => formatTimestamp(row.original.at) },
-  { id: 'who', header: 'Who', cell: ({ row }) => row.original.userName ?? 'System' },
-  { id: 'where', header: 'Workstation', cell: ({ row }) => row.original.workstation },
-  { id: 'what', header: 'What', cell: ({ row }) => <Text fz={14}>{row.original.entity} <Text span fz={14} fw={600}>{row.original.action}</Text></Text> },
-  { id: 'hash', header: 'Hash', cell: ({ row }) => <Code fz={11}>{row.original.hash.slice(0, 12)}</Code> },
-];
+function auditColumns(fmt: Formatter): Columns<AuditEvent> {
+  return [
+    { id: 'seq', header: () => <div className="num">#</div>, cell: ({ row }) => <div className="num">{row.original.seq}</div> },
+    { id: 'at', header: 'When', cell: ({ row }) => <Text fz={14} style={{ whiteSpace: 'nowrap' }}>{fmt.instant(row.original.at)}</Text> },
+    {
+      id: 'who',
+      header: 'Who, where',
+      cell: ({ row }) => (
+        <>
+          <Text fz={14} style={{ whiteSpace: 'nowrap' }}>
+            {row.original.userName ?? 'System'}
+          </Text>
+          <Text fz={12} c="dimmed">
+            {row.original.workstation}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'what',
+      header: 'What',
+      cell: ({ row }) => {
+        const e = row.original;
+        const detail = auditDetail(e, fmt);
+        return (
+          <Text fz={14} data-testid="audit-what">
+            <Text span fz={14} fw={600}>
+              {actionWords(e.action)}
+            </Text>{' '}
+            <Text span fz={14} c="dimmed">
+              · {entityWords(e.entity)}
+            </Text>
+            {detail ? (
+              <Text span fz={14}>
+                {' '}
+                · {detail}
+              </Text>
+            ) : null}
+          </Text>
+        );
+      },
+    },
+    { id: 'hash', header: 'Hash', cell: ({ row }) => <Code fz={11}>{row.original.hash.slice(0, 10)}</Code> },
+  ];
+}
 
 export function AuditScreen() {
   const [page, setPage] = useState(1);
+  const fmt = useFormat();
+  const columns = useMemo(() => auditColumns(fmt), [fmt]);
   const events = useApiQuery('audit.list', { page, size: PAGE_SIZE }, { keepPrevious: true });
   // Asked for on demand and changes nothing: a mutation for its state, with nothing to invalidate.
   const verify = useMutation({ mutationFn: () => call('audit.verify', {}), onError: notifyError });
