@@ -49,11 +49,14 @@ export const queryKeys = {
 const STALE_AFTER_WRITE: Partial<Record<Group, readonly Group[]>> = {
   // Visit rows carry the patient's name and chart number.
   patients: ['patients', 'visits', 'reports'],
-  visits: ['visits', 'reports'],
-  // A visit holds its procedures, and its status and total follow them.
-  procedures: ['visits', 'reports'],
+  // Cancelling or removing a visit moves its procedures too (their history).
+  visits: ['visits', 'procedures', 'reports'],
+  // A visit holds its procedures, and its status and total follow them; a procedure's history grows.
+  procedures: ['visits', 'procedures', 'reports'],
   // Provider pickers, and the names of providers on visits and procedures.
   users: ['users', 'visits', 'reports'],
+  // The practice's name and formats show everywhere (the session reloads them).
+  practice: ['practice', 'users', 'visits', 'patients', 'reports'],
   // Signing in and out clears the whole cache instead (session.store).
   auth: [],
   setup: [],

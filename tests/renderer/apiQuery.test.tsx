@@ -30,7 +30,7 @@ describe('query keys', () => {
   });
 
   it('say what a write makes stale: its feature, what shows it elsewhere, and the audit log', () => {
-    expect(keysChangedBy('procedures.update')).toEqual([['visits'], ['reports'], ['audit']]);
+    expect(keysChangedBy('procedures.update')).toEqual([['visits'], ['procedures'], ['reports'], ['audit']]);
     expect(keysChangedBy('patients.archive')).toEqual([['patients'], ['visits'], ['reports'], ['audit']]);
     expect(keysChangedBy('users.create')).toEqual([['users'], ['visits'], ['reports'], ['audit']]);
     expect(keysChangedBy('auth.changePassword')).toEqual([['audit']]);
