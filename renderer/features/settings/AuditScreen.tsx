@@ -88,7 +88,7 @@ export function AuditScreen() {
           </Alert>
         ) : (
           <Alert color="red" variant="light" icon={<IconShieldX size={18} />} mb="md" data-testid="audit-verification" title="The audit chain is broken">
-            Entry #{verification.brokenAt} does not match the entries before it. Checked {verification.checked} entries. Contact your administrator before making further changes.
+            Entry #{verification.brokenAt} does not match the entries before it. Checked {verification.checked} entries. Keep a copy of the database file as it is now, and find out what changed it before anyone makes further changes.
           </Alert>
         )
       ) : null}
