@@ -38,10 +38,12 @@ const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export function createFormatter(formats: Formats): Formatter {
   const { locale } = formats;
   const hour12 = formats.timeFormat === '12h';
+  // 24-hour clocks are written 08:55, 12-hour ones 8:55 AM.
+  const hour = hour12 ? 'numeric' : '2-digit';
   const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
   const longDate = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hour12, timeZone: 'UTC' });
-  const instant = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric', minute: '2-digit', hour12 });
+  const time = new Intl.DateTimeFormat(locale, { hour, minute: '2-digit', hour12, timeZone: 'UTC' });
+  const instant = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour, minute: '2-digit', hour12 });
   return {
     formats,
     date: (iso) => date.format(utcDay(iso)),

@@ -48,7 +48,7 @@ test('first run, a dentist signs in, charts a visit and starts a procedure', asy
   await patientDialog.getByLabel('Date of birth').fill('1979-11-30');
   await patientDialog.getByLabel('Alerts').fill('Latex allergy');
   await patientDialog.getByRole('button', { name: 'Add patient' }).click();
-  await expect(page.getByTestId('patient-name')).toHaveText('Maya Tanaka');
+  await expect(page.getByTestId('patient-name')).toHaveText('Tanaka, Maya');
   await expect(page.getByTestId('patient-alerts')).toContainText('Latex allergy');
 
   // A visit for today; the signed-in dentist is the provider unless changed.

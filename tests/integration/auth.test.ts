@@ -44,7 +44,7 @@ describe('first run and sign-in', () => {
       const { username } = (await timed.call('session.state', {}, admin)).user!;
       for (let i = 0; i < 5; i++) await timed.fail('auth.signIn', { username, password: 'guess number ' + i });
       const locked = await timed.fail('auth.signIn', { username, password: PASSWORD });
-      expect(locked).toEqual({ code: 'UNAUTHENTICATED', message: 'Too many wrong passwords for this username. Try again in 15 minutes, or ask an administrator to reset the password.' });
+      expect(locked).toEqual({ code: 'UNAUTHENTICATED', message: 'Too many wrong passwords for this username. Try again in 15 minutes, or ask an administrator to unlock it (Settings, Users).' });
       now += 15 * 60 * 1000 + 1;
       expect((await timed.call('auth.signIn', { username, password: PASSWORD })).user.username).toBe(username);
     } finally {

@@ -66,7 +66,7 @@ function refuseWhileLocked(ctx: CallContext, username: string) {
   if (wait > 0) {
     throw new AppError(
       'UNAUTHENTICATED',
-      `Too many wrong passwords for this username. Try again in ${minutes(wait)}, or ask an administrator to reset the password.`,
+      `Too many wrong passwords for this username. Try again in ${minutes(wait)}, or ask an administrator to unlock it (Settings, Users).`,
     );
   }
 }

@@ -62,6 +62,7 @@ function buildColumns(currency: string, format: Formatter, byId: Map<string, Pro
             fz={13}
             fw={600}
             title="Show details and history"
+            className="procedure-code"
             aria-label={`${row.original.code} details`}
             onClick={(e: MouseEvent) => {
               own(e);
