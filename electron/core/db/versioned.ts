@@ -37,3 +37,14 @@ export async function updateVersioned<T extends VersionedTable>(
     .executeTakeFirst();
   if (res.numUpdatedRows === 0n) throw conflict(noun);
 }
+
+/** DELETE … WHERE version = ?: CONFLICT when no row matched (someone changed or removed it first). */
+export async function deleteVersioned<T extends VersionedTable>(trx: Transaction<DB>, table: T, key: VersionKey, noun: string): Promise<void> {
+  const res = await trx
+    .deleteFrom(table as 'patients')
+    .where('tenant_id', '=', key.tenantId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  if (res.numDeletedRows === 0n) throw conflict(noun);
+}

@@ -4,8 +4,7 @@ import { type Area, surfacesFromText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, ProceduresTable } from '../db/schema';
-import { updateVersioned, type VersionKey } from '../db/versioned';
-import { conflict } from '../errors';
+import { deleteVersioned, updateVersioned, type VersionKey } from '../db/versioned';
 
 /** Claim statuses that freeze their procedures: the claim has left the practice. */
 const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
@@ -106,12 +105,6 @@ export function updateProcedure(trx: Transaction<DB>, key: VersionKey, values: U
 }
 
 /** Deletes only the version the caller read. */
-export async function deleteProcedure(trx: Transaction<DB>, key: VersionKey): Promise<void> {
-  const res = await trx
-    .deleteFrom('procedures')
-    .where('tenant_id', '=', key.tenantId)
-    .where('id', '=', key.id)
-    .where('version', '=', key.version)
-    .executeTakeFirst();
-  if (res.numDeletedRows === 0n) throw conflict('procedure');
+export function deleteProcedure(trx: Transaction<DB>, key: VersionKey): Promise<void> {
+  return deleteVersioned(trx, 'procedures', key, 'procedure');
 }

@@ -3,8 +3,7 @@ import type { VisitStatus } from '../../../shared/domain/status';
 import type { VisitSummary } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, VisitsTable } from '../db/schema';
-import { updateVersioned, type VersionKey } from '../db/versioned';
-import { conflict } from '../errors';
+import { deleteVersioned, updateVersioned, type VersionKey } from '../db/versioned';
 
 /** Which visits a summary query shows, in order: the ids alone, chosen on visits alone. */
 type VisitIds = SelectQueryBuilder<DB & { v: VisitsTable }, 'v', { id: string }>;
@@ -73,14 +72,8 @@ export async function listVisitsOnDay(db: Queryable, tenantId: string, patientId
   return (await summaries(db, ids).execute()).map(toSummary);
 }
 
-export async function deleteVisit(trx: Transaction<DB>, key: VersionKey): Promise<void> {
-  const res = await trx
-    .deleteFrom('visits')
-    .where('tenant_id', '=', key.tenantId)
-    .where('id', '=', key.id)
-    .where('version', '=', key.version)
-    .executeTakeFirst();
-  if (res.numDeletedRows === 0n) throw conflict('visit');
+export function deleteVisit(trx: Transaction<DB>, key: VersionKey): Promise<void> {
+  return deleteVersioned(trx, 'visits', key, 'visit');
 }
 
 export function findVisit(db: Queryable, tenantId: string, id: string) {
