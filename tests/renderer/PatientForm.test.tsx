@@ -121,7 +121,7 @@ describe('editing a patient from their page', () => {
     expect(clash.textContent).toContain('Use theirs: 555-0177');
     const save = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Save patient' });
     expect(save.disabled).toBe(true);
-    expect(within(dialog).getByTestId('save-waits').textContent).toContain('Choose yours or theirs');
+    expect(within(dialog).getByTestId('save-blocked').textContent).toContain('Choose yours or theirs');
 
     await user.click(within(clash).getByRole('button', { name: /Use theirs/ }));
     expect(phone.value).toBe('555-0177');

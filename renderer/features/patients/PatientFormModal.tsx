@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -12,6 +12,7 @@ import { handleSaveError } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
 import { useConflictMerge } from '../../lib/useConflictMerge';
 import { ConflictMergeAlert } from '../../ui/ConflictMergeAlert';
+import { SaveBlockedHint } from '../../ui/SaveBlockedHint';
 import { FormError } from '../../ui/FormError';
 import { patientFullName, patientName } from './patientName';
 
@@ -106,12 +107,6 @@ function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
     }
   });
 
-  const waiting =
-    conflict.phase === 'stale' || conflict.phase === 'reloading'
-      ? 'Reload first: their changes come into the form, yours stay.'
-      : conflict.clashes.length > 0
-        ? 'Choose yours or theirs above first.'
-        : null;
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
@@ -145,11 +140,7 @@ function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
           error={errors.alerts?.message}
         />
         <Group justify="flex-end" mt="xs" gap="sm">
-          {waiting ? (
-            <Text size="sm" c="dimmed" mr="auto" data-testid="save-waits">
-              {waiting}
-            </Text>
-          ) : null}
+          <SaveBlockedHint conflict={conflict} labels={LABELS} />
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>

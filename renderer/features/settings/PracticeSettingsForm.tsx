@@ -12,6 +12,7 @@ import { handleSaveError } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
 import { useConflictMerge } from '../../lib/useConflictMerge';
 import { ConflictMergeAlert } from '../../ui/ConflictMergeAlert';
+import { SaveBlockedHint } from '../../ui/SaveBlockedHint';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError } from '../../ui/FormError';
 import { useSession } from '../session/session.store';
@@ -124,8 +125,6 @@ function PracticeForm({ practice, onSaved }: { practice: PracticeSettings; onSav
     }
   });
 
-  const waiting =
-    conflict.phase === 'stale' || conflict.phase === 'reloading' ? 'Reload first.' : conflict.clashes.length > 0 ? 'Choose yours or theirs above first.' : null;
   const show = (field: Field, value: unknown) =>
     field === 'timeFormat' ? TIME_LABELS[value as keyof typeof TIME_LABELS] : field === 'nameOrder' ? ORDER_LABELS[value as keyof typeof ORDER_LABELS] : field === 'locale' ? localeLabel(String(value)) : String(value ?? '');
 
@@ -179,11 +178,7 @@ function PracticeForm({ practice, onSaved }: { practice: PracticeSettings; onSav
         />
         <FormatPreview locale={locale} timeFormat={timeFormat} nameOrder={nameOrder} currency={practice.currency} />
         <Group justify="flex-end" gap="sm">
-          {waiting ? (
-            <Text size="sm" c="dimmed" mr="auto" data-testid="save-waits">
-              {waiting}
-            </Text>
-          ) : null}
+          <SaveBlockedHint conflict={conflict} labels={LABELS} />
           <Button type="submit" loading={isSubmitting} disabled={!conflict.canSave || (!isDirty && conflict.phase === 'none')}>
             Save practice settings
           </Button>

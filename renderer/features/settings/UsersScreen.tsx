@@ -3,7 +3,7 @@ import { Badge, Button, Checkbox, Group, Modal, Paper, PasswordInput, Select, St
 import { IconKey, IconLockOpen, IconPencil, IconStethoscope, IconUserPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { format } from 'date-fns';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Controller, useForm, type Control, type UseFormSetValue } from 'react-hook-form';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract';
@@ -15,6 +15,7 @@ import { handleSaveError } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useConflictMerge } from '../../lib/useConflictMerge';
 import { ConflictMergeAlert } from '../../ui/ConflictMergeAlert';
+import { SaveBlockedHint } from '../../ui/SaveBlockedHint';
 import { DataTable, type Columns } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError } from '../../ui/FormError';
@@ -178,14 +179,10 @@ interface FormProps {
   onDone: () => void;
 }
 
-function FormButtons({ onClose, busy, label, disabled = false, waiting }: { onClose: () => void; busy: boolean; label: string; disabled?: boolean; waiting?: string | null }) {
+function FormButtons({ onClose, busy, label, disabled = false, waiting }: { onClose: () => void; busy: boolean; label: string; disabled?: boolean; waiting?: ReactNode }) {
   return (
     <Group justify="flex-end" gap="sm">
-      {waiting ? (
-        <Text size="sm" c="dimmed" mr="auto" data-testid="save-waits">
-          {waiting}
-        </Text>
-      ) : null}
+      {waiting}
       <Button variant="default" onClick={onClose}>Cancel</Button>
       <Button type="submit" loading={busy} disabled={disabled}>{label}</Button>
     </Group>
@@ -330,8 +327,6 @@ function EditUserForm({ user, onClose, onDone }: FormProps & { user: User }) {
       handleSaveError(err, { setError: form.setError, fields: ['displayName', 'role', 'active', 'provider'], setFormError, on: { CONFLICT: conflict.markStale } });
     }
   });
-  const waiting =
-    conflict.phase === 'stale' || conflict.phase === 'reloading' ? 'Reload first.' : conflict.clashes.length > 0 ? 'Choose yours or theirs above first.' : null;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
@@ -362,7 +357,7 @@ function EditUserForm({ user, onClose, onDone }: FormProps & { user: User }) {
             />
           )}
         />
-        <FormButtons onClose={onClose} busy={isSubmitting} label="Save user" disabled={!conflict.canSave} waiting={waiting} />
+        <FormButtons onClose={onClose} busy={isSubmitting} label="Save user" disabled={!conflict.canSave} waiting={<SaveBlockedHint conflict={conflict} labels={EDIT_LABELS} />} />
       </Stack>
     </form>
   );

@@ -12,7 +12,7 @@ import { useConflictMerge } from '../../lib/useConflictMerge';
 import { ConflictMergeAlert } from '../../ui/ConflictMergeAlert';
 import { FormError } from '../../ui/FormError';
 import { type NamedPerson, providerNamer, useProviders } from './providers';
-import { SaveBlockedHint } from './SaveBlockedHint';
+import { SaveBlockedHint } from '../../ui/SaveBlockedHint';
 import { toVisitHeader, useFormDate, useSameDay, VISIT_FIELD_LABELS, VISIT_FORM_FIELDS, VisitFields, visitResolver, visitToValues, type VisitField, type VisitFormValues } from './visitForm';
 
 interface Props {

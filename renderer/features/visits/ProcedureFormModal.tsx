@@ -26,7 +26,7 @@ import {
   type ProcedureFormValues,
 } from './procedureForm';
 import { type NamedPerson, providerNamer, providerOptions, useProviders } from './providers';
-import { SaveBlockedHint } from './SaveBlockedHint';
+import { SaveBlockedHint } from '../../ui/SaveBlockedHint';
 
 export type ProcedureDialog =
   | { mode: 'add'; initial?: ProcedureFormValues; corrects?: Procedure }

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import type { FieldValues } from 'react-hook-form';
-import type { ConflictMerge } from '../../lib/useConflictMerge';
+import type { ConflictMerge } from '../lib/useConflictMerge';
 
 /**
  * Beside a Save button the conflict mechanism holds back: says why it cannot
