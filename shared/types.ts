@@ -1,6 +1,8 @@
 /** Output shapes of the contract's channels (camelCase; the database is snake_case). */
 import type { Role } from './domain/roles';
 import type { ProcedureStatus, VisitStatus } from './domain/status';
+import type { SiteKind } from './domain/fee-schedule';
+import type { FindingKind } from './domain/findings';
 import type { Area, Surface } from './domain/teeth';
 
 export interface Page<T> {
@@ -136,6 +138,70 @@ export interface Procedure {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One code of the practice's fee schedule. */
+export interface FeeScheduleEntry {
+  id: string;
+  code: string;
+  shortName: string;
+  /** Minor units of the practice currency. */
+  defaultFee: number;
+  defaultMinutes: number | null;
+  siteKind: SiteKind;
+  /** Surfaces the code is for (fillings), or null; with surfaceCountOrMore, "n or more". */
+  surfaceCount: number | null;
+  surfaceCountOrMore: boolean;
+  retiredAt: string | null;
+  version: number;
+}
+
+/** Existing work or a condition on a tooth: charted, never billed. */
+export interface Finding {
+  id: string;
+  patientId: string;
+  kind: FindingKind;
+  toothNumber: string;
+  surfaces: Surface[];
+  recordedOn: string;
+  recordedByName: string | null;
+  resolvedOn: string | null;
+  resolvedByName: string | null;
+  notes: string | null;
+  version: number;
+  createdAt: string;
+}
+
+/** A procedure as the chart draws it: its status as of the chart's day, and its visit. */
+export interface ChartProcedure {
+  id: string;
+  visitId: string;
+  visitDate: string;
+  code: string;
+  name: string;
+  toothNumber: string | null;
+  surfaces: Surface[];
+  area: Area | null;
+  status: ProcedureStatus;
+  completedAt: string | null;
+  correctsProcedureId: string | null;
+}
+
+export interface ChartTooth {
+  procedures: ChartProcedure[];
+  findings: Finding[];
+}
+
+/** The patient's whole mouth across visits, as of a day (null: now). */
+export interface ChartData {
+  patientId: string;
+  asOf: string | null;
+  /** Keyed by tooth ("3", "A", "53"): only teeth with something charted. */
+  teeth: Record<string, ChartTooth>;
+  /** Quadrant and arch work, keyed by area. */
+  areas: Partial<Record<Area, ChartProcedure[]>>;
+  /** Work with no site (exams, cleanings). */
+  mouth: ChartProcedure[];
 }
 
 export interface VisitDetails extends VisitSummary {

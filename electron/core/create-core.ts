@@ -7,6 +7,7 @@ import { ChangeFeed } from './changes';
 import type { Core } from './context';
 import { createKysely, openSqlite, optimize, optimizeAtOpen } from './db/connection';
 import { loadMigrations, migrate } from './db/migrator';
+import { addMissingStarterSchedules } from './fee-schedule/fee-schedule.service';
 import { JobRunner } from './worker/jobs';
 
 export interface CoreOptions {
@@ -34,14 +35,15 @@ function tryOptimize(sqlite: Core['sqlite'], logError: Core['logError']): void {
 export function createCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.file), { recursive: true });
   const sqlite = openSqlite(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const now = options.now ?? (() => new Date());
   try {
     migrate(sqlite, loadMigrations(options.migrationsDir));
+    addMissingStarterSchedules(sqlite, now().toISOString(), options.newId ?? randomUUID);
     optimizeAtOpen(sqlite);
   } catch (err) {
     sqlite.close();
     throw err;
   }
-  const now = options.now ?? (() => new Date());
   const logError = options.logError ?? ((err: unknown, where: string) => console.error(`[chairside] ${where}:`, err));
   let last = 0;
   const instant = () => {

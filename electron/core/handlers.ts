@@ -8,6 +8,8 @@ import { type Channel, contract, isChannel, mayCall } from '../../shared/contrac
 import type { Envelope } from '../../shared/result';
 import { auditHandlers } from './audit/audit.handlers';
 import { authHandlers } from './auth/auth.handlers';
+import { chartHandlers } from './chart/chart.handlers';
+import { feeScheduleHandlers } from './fee-schedule/fee-schedule.handlers';
 import { resolveSession, type SessionEnd } from './auth/auth.service';
 import type { CallContext, Core } from './context';
 import { AppError } from './errors';
@@ -28,6 +30,8 @@ export const handlers: Handlers = {
   ...patientHandlers,
   ...visitHandlers,
   ...procedureHandlers,
+  ...feeScheduleHandlers,
+  ...chartHandlers,
   ...reportHandlers,
   ...auditHandlers,
 };

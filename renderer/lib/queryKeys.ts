@@ -35,6 +35,14 @@ export const queryKeys = {
     list: () => channelKey('users.list', {}),
     providers: () => channelKey('users.providers', {}),
   },
+  chart: {
+    all: ['chart'] as const,
+    get: (input: InputOf<'chart.get'>) => channelKey('chart.get', input),
+  },
+  feeSchedule: {
+    all: ['feeSchedule'] as const,
+    list: () => channelKey('feeSchedule.list', {}),
+  },
   audit: {
     all: ['audit'] as const,
     list: (input: InputOf<'audit.list'>) => channelKey('audit.list', input),
@@ -50,9 +58,11 @@ const STALE_AFTER_WRITE: Partial<Record<Group, readonly Group[]>> = {
   // Visit rows carry the patient's name and chart number.
   patients: ['patients', 'visits', 'reports'],
   // Cancelling or removing a visit moves its procedures too (their history).
-  visits: ['visits', 'procedures', 'reports'],
-  // A visit holds its procedures, and its status and total follow them; a procedure's history grows.
-  procedures: ['visits', 'procedures', 'reports'],
+  visits: ['visits', 'procedures', 'reports', 'chart'],
+  // A visit holds its procedures, and its status and total follow them; a procedure's history grows; the chart draws them.
+  procedures: ['visits', 'procedures', 'reports', 'chart'],
+  // Findings are drawn on the chart, which chart.get answers.
+  findings: ['chart'],
   // Provider pickers, and the names of providers on visits and procedures.
   users: ['users', 'visits', 'reports'],
   // The practice's name and formats show everywhere (the session reloads them).

@@ -8,6 +8,8 @@
 import type { z } from 'zod';
 import type { Role } from '../domain/roles';
 import { auditContract } from './audit';
+import { chartContract } from './chart';
+import { feeScheduleContract } from './feeSchedule';
 import { patientsContract } from './patients';
 import { practiceContract } from './practice';
 import { proceduresContract } from './procedures';
@@ -23,6 +25,8 @@ export const contract = {
   ...patientsContract,
   ...visitsContract,
   ...proceduresContract,
+  ...feeScheduleContract,
+  ...chartContract,
   ...reportsContract,
   ...auditContract,
 } as const;
@@ -48,4 +52,5 @@ export function isChannel(name: string): name is Channel {
 export { isoDate, password, username } from './define';
 export { patientFields } from './patients';
 export { procedureFields } from './procedures';
+export { feeScheduleFields } from './feeSchedule';
 export { VISIT_SORT_FIELDS } from './visits';

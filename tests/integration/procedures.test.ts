@@ -56,7 +56,7 @@ describe('procedures: where', () => {
     expect((await c.add({ toothNumber: '51', surfaces: ['O'] })).toothNumber).toBe('51');
     expect((await c.add({ toothNumber: 'AS', surfaces: ['B'] })).surfaces).toEqual(['B']);
     expect((await c.add({ toothNumber: 'T', surfaces: ['O', 'L'] })).surfaces).toEqual(['O', 'L']);
-    expect((await c.add({ area: 'UR' })).area).toBe('UR');
+    expect((await c.add({ area: 'UR', code: 'D4341', name: 'Deep cleaning' })).area).toBe('UR');
     expect(await c.add({ code: 'D0120', name: 'Exam' })).toMatchObject({ toothNumber: null, area: null, surfaces: [] });
   });
 

@@ -108,7 +108,7 @@ describe('visit corrections', () => {
 
   it('tells who added, changed and moved a procedure, oldest first', async () => {
     const p = await c.add();
-    const edited = await app.call('procedures.update', { id: p.id, version: 1, code: 'D2391', name: 'Composite, one surface', unitFee: 21000, notes: 'Deep' }, c.dentist);
+    const edited = await app.call('procedures.update', { id: p.id, version: 1, code: 'D2391', name: 'Composite, one surface', toothNumber: '19', surfaces: ['O'], unitFee: 21000, notes: 'Deep' }, c.dentist);
     await app.call('procedures.setStatus', { id: p.id, version: edited.version, status: 'IN_PROGRESS' }, c.admin);
     const history = await app.call('procedures.history', { id: p.id }, c.admin);
     expect(history.map((h) => [h.action, h.userName])).toEqual([

@@ -31,7 +31,7 @@ describe('visits', () => {
   it('keeps the derived status and total in step through fee edits and removals, without touching the visit’s version', async () => {
     const a = await c.add({ unitFee: 10000 });
     const b = await c.add({ unitFee: 5000 });
-    await app.call('procedures.update', { id: a.id, version: a.version, code: a.code, name: a.name, unitFee: 20000, quantity: 3 }, c.dentist);
+    await app.call('procedures.update', { id: a.id, version: a.version, code: a.code, name: a.name, toothNumber: a.toothNumber, surfaces: a.surfaces, unitFee: 20000, quantity: 3 }, c.dentist);
     expect(await app.call('visits.get', { id: c.visit.id }, c.dentist)).toMatchObject({ totalCost: 65000, procedureCount: 2, version: c.visit.version });
     await app.call('procedures.remove', { id: b.id, version: b.version }, c.dentist);
     await app.call('procedures.setStatus', { id: a.id, version: a.version + 1, status: 'IN_PROGRESS' }, c.dentist);

@@ -4,6 +4,7 @@ import { change, write } from '../change';
 import type { AuthedContext, CallContext, Core, Session } from '../context';
 import { AppError, invalid } from '../errors';
 import { findSessionUser, findUser, findUserByUsername, replacePassword } from '../users/users.repository';
+import { addStarterSchedule } from '../fee-schedule/fee-schedule.service';
 import { anyTenant, insertTenant, toFormats } from '../tenants/tenants.repository';
 import { addUser } from '../users/users.service';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
@@ -148,6 +149,7 @@ export async function createTenant(
       throw new AppError('FORBIDDEN', 'This Chairside is already set up. Sign in instead.');
     }
     await insertTenant(c.trx, { id: tenantId, tenant_id: tenantId, name: input.practiceName, currency: input.currency, ...c.stamps() });
+    await addStarterSchedule(c);
     await addUser(c, { id: userId, username: input.adminUsername, displayName: input.adminDisplayName, role: 'ADMIN', passwordHash, provider: input.adminIsProvider ?? false });
     return {
       result: { tenantId, userId, credentialVersion: 1 },

@@ -115,6 +115,39 @@ export interface ProceduresTable {
   updated_at: Stamp;
 }
 
+export interface FeeScheduleTable {
+  id: string;
+  tenant_id: string;
+  code: string;
+  short_name: string;
+  default_fee: number;
+  default_minutes: number | null;
+  site_kind: string;
+  surface_count: number | null;
+  surface_count_or_more: number;
+  retired_at: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface FindingsTable {
+  id: string;
+  tenant_id: string;
+  patient_id: string;
+  kind: string;
+  tooth_number: string;
+  surfaces: string | null;
+  recorded_on: string;
+  recorded_by: string | null;
+  resolved_on: string | null;
+  resolved_by: string | null;
+  notes: string | null;
+  version: Version;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
 export interface LabsTable {
   id: string;
   tenant_id: string;
@@ -264,6 +297,8 @@ export interface DB {
   visits: VisitsTable;
   visit_counts: VisitCountsTable;
   procedures: ProceduresTable;
+  fee_schedule: FeeScheduleTable;
+  findings: FindingsTable;
   labs: LabsTable;
   lab_cases: LabCasesTable;
   orders: OrdersTable;

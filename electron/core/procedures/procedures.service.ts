@@ -1,10 +1,12 @@
 import { canTransition, type ProcedureStatus, STATUS_LABELS } from '../../../shared/domain/status';
-import { checkSite, surfacesToText } from '../../../shared/domain/teeth';
+import { siteMismatch } from '../../../shared/domain/fee-schedule';
+import { type Area, checkSite, surfacesToText } from '../../../shared/domain/teeth';
 import type { HistoryEntry, Procedure } from '../../../shared/types';
 import { listEntityHistory } from '../audit/audit.repository';
 import { type Change, write } from '../change';
 import type { AuthedContext } from '../context';
 import { AppError, conflict, illegal, invalid, notFound } from '../errors';
+import { findEntryByCode } from '../fee-schedule/fee-schedule.repository';
 import { findUser } from '../users/users.repository';
 import { findVisit } from '../visits/visits.repository';
 import {
@@ -51,6 +53,23 @@ async function toColumns(c: Change, f: ProcedureFields) {
     performed_by: f.performedById,
     notes: f.notes,
   };
+}
+
+/**
+ * A code from the practice's fee schedule must be charted where it belongs (a
+ * crown on a tooth, a deep cleaning on a quadrant), and a retired code is not
+ * used for new work; a correction may still name the code it corrects.
+ * Codes outside the schedule (work from a previous system) are taken as given.
+ */
+async function checkScheduledCode(c: Change, f: ProcedureFields, options: { allowRetired: boolean }): Promise<void> {
+  const entry = await findEntryByCode(c.trx, c.tenantId, f.code);
+  if (!entry) return;
+  if (entry.retiredAt && !options.allowRetired) {
+    throw invalid('code', `${entry.code} (${entry.shortName}) was retired from the fee schedule: pick a current code.`);
+  }
+  const site = checkSite(f);
+  const mismatch = siteMismatch(entry, { teeth: f.toothNumber ? [f.toothNumber] : [], surfaces: site.surfaces, area: f.area as Area | null });
+  if (mismatch) throw invalid(entry.siteKind === 'quadrant' || entry.siteKind === 'arch' ? 'area' : 'toothNumber', mismatch);
 }
 
 /** Loads a procedure for a change to it: it must exist in this practice and its patient's chart must be open. */
@@ -117,6 +136,7 @@ export function add(ctx: AuthedContext, input: ProcedureFields & { visitId: stri
     if (!visit) throw notFound('Visit', 'visitId');
     await c.openChart(visit.patient_id);
     if (input.correctsProcedureId) await checkCorrects(c, visit.patient_id, input.correctsProcedureId);
+    await checkScheduledCode(c, input, { allowRetired: input.correctsProcedureId !== null });
     const id = c.newId();
     await insertProcedure(c.trx, {
       id,
@@ -141,6 +161,8 @@ export function update(ctx: AuthedContext, input: ProcedureFields & { id: string
     const before = await open(c, input.id);
     assertUnlocked(before);
     const next = await toColumns(c, input);
+    const siteChanged = next.code !== before.code || next.tooth_number !== before.tooth_number || next.surfaces !== before.surfaces || next.area !== before.area;
+    if (siteChanged) await checkScheduledCode(c, input, { allowRetired: next.code === before.code });
     if ((before.status === 'COMPLETED' || before.status === 'CANCELLED') && changesClinicalFacts(before, next)) {
       // Finished work is history: only its notes may change.
       throw illegal(`This procedure is ${label(before.status)}: only its notes can change. Add a correction instead.`);

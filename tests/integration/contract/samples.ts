@@ -72,6 +72,14 @@ export const SAMPLES: { [C in Channel]: Sample<C> } = {
   'procedures.history': { input: (w) => ({ id: w.completedId }) },
   'procedures.remove': { input: (w) => ({ id: w.plannedId, version: 1 }), chart: true },
 
+  'feeSchedule.list': { input: () => ({}) },
+  'feeSchedule.save': { input: () => ({ code: 'X100', shortName: 'Whitening tray', defaultFee: 25000, siteKind: 'arch' }) },
+
+  'chart.get': { input: (w) => ({ patientId: w.patientId, asOf: '2026-03-02' }) },
+  'findings.add': { input: (w) => ({ patientId: w.patientId, kind: 'MISSING', teeth: ['1', '16'], recordedOn: '2026-03-02' }), chart: true },
+  'findings.resolve': { input: (w) => ({ id: w.findingId, version: 1, resolvedOn: '2026-03-02', notes: 'Restored with D2391' }), chart: true },
+  'findings.remove': { input: (w) => ({ id: w.findingId, version: 1 }), chart: true },
+
   'reports.procedureSummary': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
 
   'audit.list': { input: (w) => ({ patientId: w.patientId }) },

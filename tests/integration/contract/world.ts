@@ -18,6 +18,8 @@ export interface World {
   plannedVisitId: string;
   /** A visit with nothing on it (can be removed). */
   emptyVisitId: string;
+  /** An open finding (caries) on the patient's tooth 3. */
+  findingId: string;
   dentistId: string;
   colleagueId: string;
   colleagueUsername: string;
@@ -45,6 +47,7 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
   const plannedVisit = await app.call('visits.create', { patientId: patient.id, providerId: dentistId, date: '2026-03-05' }, adminToken);
   await app.call('procedures.add', { visitId: plannedVisit.id, code: 'D1110', name: 'Prophylaxis', unitFee: 9000 }, adminToken);
   const emptyVisit = await app.call('visits.create', { patientId: patient.id, providerId: dentistId, date: '2026-03-06' }, adminToken);
+  const [finding] = await app.call('findings.add', { patientId: patient.id, kind: 'CARIES', teeth: ['3'], surfaces: ['O'], recordedOn: '2026-03-02' }, adminToken);
   const me = await app.call('session.state', {}, adminToken);
   return {
     tokens,
@@ -54,6 +57,7 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
     completedId: completed.id,
     plannedVisitId: plannedVisit.id,
     emptyVisitId: emptyVisit.id,
+    findingId: finding!.id,
     dentistId,
     colleagueId: colleague.id,
     colleagueUsername: colleague.username,

@@ -1,0 +1,60 @@
+/**
+ * The codes a new practice starts with. Codes are CDT (the ADA's); the short
+ * names are Chairside's own words, and the fees and minutes are placeholders
+ * the administrator sets to the practice's own in Settings.
+ */
+import type { SiteKind } from '../../../shared/domain/fee-schedule';
+
+type Starter = [code: string, shortName: string, fee: number, minutes: number | null, site: SiteKind, surfaces?: `${number}` | `${number}+`];
+
+export const STARTER_SCHEDULE: readonly Starter[] = [
+  ['D0120', 'Recall exam', 5500, 15, 'none'],
+  ['D0140', 'Problem-focused exam', 7500, 20, 'none'],
+  ['D0150', 'New patient exam', 9500, 30, 'none'],
+  ['D0210', 'Full-mouth X-rays', 13000, 20, 'none'],
+  ['D0220', 'Periapical X-ray', 3000, 5, 'tooth'],
+  ['D0230', 'Periapical X-ray, extra', 2500, 5, 'tooth'],
+  ['D0274', 'Bitewings, four', 6500, 10, 'none'],
+  ['D0330', 'Panoramic X-ray', 11000, 10, 'none'],
+  ['D1110', 'Cleaning, adult', 10500, 45, 'none'],
+  ['D1120', 'Cleaning, child', 7500, 30, 'none'],
+  ['D1206', 'Fluoride varnish', 4000, 5, 'none'],
+  ['D1351', 'Sealant', 5000, 10, 'tooth'],
+  ['D2140', 'Amalgam, 1 surface', 13000, 30, 'surfaces', '1'],
+  ['D2150', 'Amalgam, 2 surfaces', 16500, 40, 'surfaces', '2'],
+  ['D2160', 'Amalgam, 3 surfaces', 20000, 45, 'surfaces', '3'],
+  ['D2161', 'Amalgam, 4+ surfaces', 24000, 50, 'surfaces', '4+'],
+  ['D2330', 'Composite front, 1 surface', 14500, 30, 'surfaces', '1'],
+  ['D2331', 'Composite front, 2 surfaces', 18000, 40, 'surfaces', '2'],
+  ['D2332', 'Composite front, 3 surfaces', 21500, 45, 'surfaces', '3'],
+  ['D2335', 'Composite front, 4+ surfaces', 26000, 50, 'surfaces', '4+'],
+  ['D2391', 'Composite back, 1 surface', 16000, 30, 'surfaces', '1'],
+  ['D2392', 'Composite back, 2 surfaces', 20500, 40, 'surfaces', '2'],
+  ['D2393', 'Composite back, 3 surfaces', 25000, 50, 'surfaces', '3'],
+  ['D2394', 'Composite back, 4+ surfaces', 29500, 60, 'surfaces', '4+'],
+  ['D2740', 'Crown, ceramic', 120000, 90, 'tooth'],
+  ['D2750', 'Crown, porcelain on high noble', 115000, 90, 'tooth'],
+  ['D2790', 'Crown, full gold', 110000, 90, 'tooth'],
+  ['D2950', 'Core build-up', 25000, 30, 'tooth'],
+  ['D2954', 'Post and core', 32000, 40, 'tooth'],
+  ['D3310', 'Root canal, front tooth', 80000, 60, 'tooth'],
+  ['D3320', 'Root canal, premolar', 92000, 75, 'tooth'],
+  ['D3330', 'Root canal, molar', 110000, 90, 'tooth'],
+  ['D4341', 'Deep cleaning, quadrant (4+ teeth)', 22500, 45, 'quadrant'],
+  ['D4342', 'Deep cleaning, quadrant (1-3 teeth)', 16000, 30, 'quadrant'],
+  ['D4355', 'Full-mouth debridement', 15500, 45, 'none'],
+  ['D4910', 'Periodontal maintenance', 13500, 45, 'none'],
+  ['D5110', 'Full denture, upper', 160000, 60, 'arch'],
+  ['D5120', 'Full denture, lower', 160000, 60, 'arch'],
+  ['D5213', 'Partial denture, upper, cast', 170000, 60, 'arch'],
+  ['D5214', 'Partial denture, lower, cast', 170000, 60, 'arch'],
+  ['D6010', 'Implant, surgical placement', 210000, 90, 'tooth'],
+  ['D6065', 'Implant crown, ceramic', 150000, 60, 'tooth'],
+  ['D6240', 'Bridge pontic, porcelain on high noble', 110000, 60, 'tooth'],
+  ['D6245', 'Bridge pontic, ceramic', 115000, 60, 'tooth'],
+  ['D6740', 'Bridge crown, ceramic', 120000, 60, 'tooth'],
+  ['D7140', 'Extraction', 18000, 30, 'tooth'],
+  ['D7210', 'Surgical extraction', 30000, 45, 'tooth'],
+  ['D9110', 'Emergency pain relief', 9000, 20, 'none'],
+  ['D9944', 'Night guard, hard', 55000, 30, 'arch'],
+];
