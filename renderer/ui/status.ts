@@ -2,7 +2,19 @@
  * The one place status colours live (UI.md): chart, tables, badges and legend
  * all read from here, so the dental colour convention cannot drift.
  */
-import { IconCircleCheck, IconCircleDashed, IconCircleHalf2, IconCircleX, IconPackageImport, IconTruckDelivery, type Icon } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconCircleDashed,
+  IconCircleHalf2,
+  IconCircleX,
+  IconPackageImport,
+  IconSquareCheck,
+  IconTruckDelivery,
+  IconX,
+  type Icon,
+} from '@tabler/icons-react';
+import type { ChartCategory } from '../../shared/domain/chart';
 import type { ProcedureStatus, VisitStatus } from '../../shared/domain/status';
 import { STATUS_LABELS } from '../../shared/domain/status';
 
@@ -30,6 +42,24 @@ export const STATUS_ICONS: Record<ProcedureStatus, Icon> = {
   COMPLETED: IconCircleCheck,
   CANCELLED: IconCircleX,
 };
+
+/** The chart's colours: the statuses above, plus what was already in the mouth (UI.md). */
+export const CHART_COLORS: Record<ChartCategory, string> = {
+  ...STATUS_COLORS,
+  EXISTING: 'green',
+  CONDITION: 'brown',
+  MISSING: 'dark',
+};
+
+export const CHART_ICONS: Record<ChartCategory, Icon> = {
+  ...STATUS_ICONS,
+  EXISTING: IconSquareCheck,
+  CONDITION: IconAlertTriangle,
+  MISSING: IconX,
+};
+
+/** A Mantine colour as a CSS value, for SVG fills and strokes. */
+export const cssColor = (color: string, shade = 6) => `var(--mantine-color-${color}-${shade})`;
 
 /** The verb on the button that moves a procedure into a status. */
 export const TRANSITION_LABELS: Record<ProcedureStatus, string> = {

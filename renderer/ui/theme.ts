@@ -33,6 +33,8 @@ const grape: MantineColorsTuple = ['#f8f0fc', '#f3d9fa', '#eebefa', '#e599f7', '
 const teal: MantineColorsTuple = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#00a678', '#05815c', '#02714f', '#036547'];
 const blue: MantineColorsTuple = ['#e7f5ff', '#d0ebff', '#a5d8ff', '#74c0fc', '#4dabf7', '#339af0', '#228be6', '#0874cb', '#015fab', '#005296'];
 const green: MantineColorsTuple = ['#ebfbee', '#d3f9d8', '#b2f2bb', '#8ce99a', '#69db7c', '#51cf66', '#1ca73f', '#02842a', '#027224', '#006621'];
+// Conditions on the chart (caries, fracture): the dental charting brown.
+const brown: MantineColorsTuple = ['#f8f1ea', '#efe0d1', '#dfc0a2', '#cf9f71', '#c18448', '#b8722e', '#9a5b22', '#85491a', '#723b13', '#64320f'];
 const yellow: MantineColorsTuple = ['#fff9db', '#fff3bf', '#ffec99', '#ffe066', '#ffd43b', '#fcc419', '#c08703', '#9d6505', '#945400', '#8c4500'];
 
 /** Icon-only controls are named here once, so no screen can forget. */
@@ -41,7 +43,7 @@ const PAGINATION_LABELS = { first: 'First page', previous: 'Previous page', next
 export const theme = createTheme({
   primaryColor: 'petrol',
   primaryShade: 7,
-  colors: { petrol, red, orange, grape, teal, blue, green, yellow },
+  colors: { petrol, red, orange, grape, teal, blue, green, brown, yellow },
   fontFamily:
     'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '600' },

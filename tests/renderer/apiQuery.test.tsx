@@ -30,7 +30,9 @@ describe('query keys', () => {
   });
 
   it('say what a write makes stale: its feature, what shows it elsewhere, and the audit log', () => {
-    expect(keysChangedBy('procedures.update')).toEqual([['visits'], ['procedures'], ['reports'], ['audit']]);
+    expect(keysChangedBy('procedures.update')).toEqual([['visits'], ['procedures'], ['reports'], ['chart'], ['audit']]);
+    expect(keysChangedBy('findings.add')).toEqual([['chart'], ['audit']]);
+    expect(keysChangedBy('feeSchedule.save')).toEqual([['feeSchedule'], ['audit']]);
     expect(keysChangedBy('patients.archive')).toEqual([['patients'], ['visits'], ['reports'], ['audit']]);
     expect(keysChangedBy('users.create')).toEqual([['users'], ['visits'], ['reports'], ['audit']]);
     expect(keysChangedBy('auth.changePassword')).toEqual([['audit']]);

@@ -34,7 +34,7 @@ const CATALOG = [
   { code: 'D2750', name: 'Crown, porcelain fused to high noble', fee: 118000, site: { toothNumber: '14' }, lab: true },
   { code: 'D4341', name: 'Scaling and root planing, 4+ teeth', fee: 26000, site: { area: 'UR' } },
   { code: 'D7140', name: 'Extraction, erupted tooth', fee: 17500, site: { toothNumber: '17' } },
-  { code: 'D1351', name: 'Sealant, per tooth', fee: 5500, site: { toothNumber: 'A', surfaces: ['O'] } },
+  { code: 'D1351', name: 'Sealant, per tooth', fee: 5500, site: { toothNumber: 'A' } },
 ] as const;
 
 function prng(seed: number) {

@@ -13,6 +13,7 @@ import { ConfirmModal } from '../../ui/ConfirmModal';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { ChartPanel } from '../chart/ChartPanel';
 import { PatientHeader } from '../patients/PatientHeader';
 import { useSession } from '../session/session.store';
 import { CancelVisitModal } from './CancelVisitModal';
@@ -117,6 +118,7 @@ export function VisitPage({ id }: { id: string }) {
   const cancelledBy = cancelled ? cancellation(history.data) : null;
   const detail = detailId ? (v.procedures.find((p) => p.id === detailId) ?? null) : null;
   const day = format.date(v.date);
+  const defaultPerformerId = user && (user.role === 'DENTIST' || user.role === 'HYGIENIST') ? user.id : v.providerId;
 
   const remove = async (p: Procedure) => {
     try {
@@ -273,6 +275,22 @@ export function VisitPage({ id }: { id: string }) {
         </Alert>
       ) : null}
 
+      <ChartPanel
+        patientId={v.patientId}
+        visitId={v.id}
+        readOnlyReason={
+          archived
+            ? `${patientFullName} is archived: the chart is read-only.`
+            : cancelled
+              ? 'This visit was cancelled: chart on another visit.'
+              : !canAddProcedure
+                ? 'The dentist, hygienist or assistant charts here; the chart shows as soon as they save.'
+                : null
+        }
+        canAddProcedures={canAddProcedure}
+        performedById={defaultPerformerId}
+      />
+
       <Group justify="space-between" mb="sm">
         <Title order={3} fz={17}>
           Procedures
@@ -297,7 +315,7 @@ export function VisitPage({ id }: { id: string }) {
         dialog={dialog}
         visitId={v.id}
         currency={v.currency}
-        defaultPerformerId={user && (user.role === 'DENTIST' || user.role === 'HYGIENIST') ? user.id : v.providerId}
+        defaultPerformerId={defaultPerformerId}
         onClose={() => setDialog(null)}
         onSaved={() => setDialog(null)}
         onCorrect={(p, values) => setDialog({ mode: 'add', corrects: p, initial: values })}
