@@ -94,13 +94,15 @@ export function EntryBar({ selection, schedule, several, onSeveral, onSurface, o
             ))}
           </Group>
         ) : null}
-        <Group gap={4}>
-          {ARCHES.map((a) => (
-            <Button key={a} size="compact-sm" variant={selection.area === a ? 'filled' : 'default'} aria-pressed={selection.area === a} onClick={() => onArch(a as 'U' | 'L')}>
-              {areaName(a)}
-            </Button>
-          ))}
-        </Group>
+        {canAddProcedures ? (
+          <Group gap={4}>
+            {ARCHES.map((a) => (
+              <Button key={a} size="compact-sm" variant={selection.area === a ? 'filled' : 'default'} aria-pressed={selection.area === a} onClick={() => onArch(a as 'U' | 'L')}>
+                {areaName(a)}
+              </Button>
+            ))}
+          </Group>
+        ) : null}
         <Switch size="sm" label="Select several teeth" checked={several} onChange={(e) => onSeveral(e.currentTarget.checked)} />
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">

@@ -50,8 +50,12 @@ export function QuickEntry({ schedule, canAddProcedures, disabled, onPlan }: Pro
     <div>
       <TextInput
         label="Quick entry"
-        placeholder="3 MOD D2393 · 8 D2740 · UR D4341 · 3,4,5 D6245 · 3 missing"
-        description="Tooth or teeth or area, surfaces, code, then Enter. Findings: missing, caries, fracture, watch, existing crown …"
+        placeholder={canAddProcedures ? '3 MOD D2393 · 8 D2740 · UR D4341 · 3,4,5 D6245 · 3 missing' : '3 missing · 14 MO caries · 30 existing crown'}
+        description={
+          canAddProcedures
+            ? 'Tooth or teeth or area, surfaces, code, then Enter. Findings: missing, caries, fracture, watch, existing crown …'
+            : 'Findings: tooth, surfaces, then missing, caries, fracture, watch or existing crown / filling / implant / root canal / bridge. Procedures are added on a visit.'
+        }
         leftSection={<IconKeyboard size={16} aria-hidden />}
         value={line}
         disabled={disabled}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Text, Title } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconCalendarPlus, IconEdit, IconStethoscope } from '@tabler/icons-react';
 import { format } from 'date-fns';
 import { useMemo, useState } from 'react';
@@ -19,6 +19,7 @@ import { useSession } from '../session/session.store';
 import { NewVisitModal } from '../visits/NewVisitModal';
 import { NoProviderNotice, useProviderList } from './NoProviderNotice';
 import { PatientFormModal } from './PatientFormModal';
+import { ChartPanel } from '../chart/ChartPanel';
 import { PatientHeader } from './PatientHeader';
 import { patientFullName } from './patientName';
 
@@ -161,6 +162,22 @@ export function PatientPage({ id }: { id: string }) {
         onOpen={(v) => navigate(`/visits/${v.id}`)}
         empty={visits.data ? <Empty icon={<IconStethoscope size={24} />} title="No visits yet" hint={noVisitsHint(archived, role)} /> : null}
       />
+      <Box mt="lg">
+        {/* The whole mouth across visits; findings (existing work, conditions) are recorded here too, procedures on a visit. */}
+        <ChartPanel
+          patientId={p.id}
+          visitId={null}
+          readOnlyReason={
+            archived
+              ? `${name} is archived: the chart is read-only.`
+              : !mayCall('findings.add', role)
+                ? 'The dentist, hygienist or assistant charts here; the chart shows as soon as they save.'
+                : null
+          }
+          canAddProcedures={false}
+          performedById={null}
+        />
+      </Box>
 
       {canEdit ? <PatientFormModal opened={dialog === 'edit'} patient={p} onClose={close} onSaved={close} /> : null}
       <ConfirmModal
