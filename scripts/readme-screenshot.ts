@@ -1,5 +1,5 @@
 /**
- * Regenerates docs/screenshot.png: the demo practice's busiest visit today, as
+ * Regenerates docs/screenshot.png: the demo practice's busiest visit (its tooth chart and procedures), as
  * a dentist sees it in browser mode. Run: npx tsx scripts/readme-screenshot.ts
  * (after npm run build:renderer).
  */
@@ -35,7 +35,7 @@ const today = new Date().toISOString().slice(0, 10);
 const busiest = (await post('visits.search', { from: '2000-01-01', to: today, sort: 'procedureCount,desc', size: 1 }, session)).data as { items: { id: string }[] };
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1360, height: 760 } });
+const page = await browser.newPage({ viewport: { width: 1360, height: 1120 } });
 await page.goto(url);
 await page.getByLabel('Username').fill('drpatel');
 await page.getByLabel('Password', { exact: true }).fill('chairside-demo');
@@ -43,6 +43,7 @@ await page.getByRole('button', { name: 'Sign in' }).click();
 await page.getByTestId('current-user').waitFor();
 await page.goto(`${origin}/#/visits/${busiest.items[0]!.id}`);
 await page.getByTestId('procedure-row').first().waitFor();
+await page.getByTestId('tooth-chart').waitFor();
 await page.screenshot({ path: 'docs/screenshot.png' });
 await browser.close();
 server.kill();

@@ -7,9 +7,11 @@
  */
 import type { Role } from '../../../shared/domain/roles';
 import { type ProcedureStatus, stepsFromPlanned } from '../../../shared/domain/status';
+import type { FindingKind } from '../../../shared/domain/findings';
 import { createTenant } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { write } from '../change';
+import * as findings from '../chart/findings.service';
 import { anyTenant } from '../tenants/tenants.repository';
 import type { AuthedContext, Core } from '../context';
 import * as patients from '../patients/patients.service';
@@ -200,6 +202,18 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
           }], patient.id);
         }
       }
+    }
+    // What the mouth already had at the first exam, so charts are not blank. Taken
+    // from the patient's number, not the random stream, so the rest of the demo stays as it was.
+    const since = addDays(today, -900 + i);
+    const seen: { kind: FindingKind; teeth: string[]; surfaces?: string[] }[] = [
+      ...(i % 3 === 0 ? [{ kind: 'MISSING' as const, teeth: ['1', '16'] }] : []),
+      ...(i % 4 === 1 ? [{ kind: 'FILLING' as const, teeth: ['30'], surfaces: ['M', 'O'] }] : []),
+      ...(i % 5 === 2 ? [{ kind: 'CROWN' as const, teeth: ['19'] }] : []),
+      ...(i % 6 === 0 ? [{ kind: 'CARIES' as const, teeth: ['14'], surfaces: ['O'] }] : []),
+    ];
+    for (const f of seen) {
+      await findings.add(ctx, { patientId: patient.id, kind: f.kind, teeth: f.teeth, surfaces: f.surfaces ?? [], recordedOn: since, notes: null });
     }
   }
   return { practiceName, users: [{ username: 'admin', role: 'ADMIN' }, ...staff.map(({ username, role }) => ({ username, role }))], password: DEMO_PASSWORD };
