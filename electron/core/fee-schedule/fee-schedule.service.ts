@@ -50,18 +50,19 @@ export function addStarterSchedule(c: Change): Promise<void> {
  * once per practice: a practice with any code (even all retired) is left alone.
  */
 export function addMissingStarterSchedules(sqlite: Sqlite, now: string, newId: () => string): void {
-  const tenants = sqlite
-    .prepare('SELECT t.id FROM tenants t WHERE NOT EXISTS (SELECT 1 FROM fee_schedule f WHERE f.tenant_id = t.id)')
-    .pluck()
-    .all() as string[];
-  if (tenants.length === 0) return;
+  const missing = sqlite.prepare('SELECT t.id FROM tenants t WHERE NOT EXISTS (SELECT 1 FROM fee_schedule f WHERE f.tenant_id = t.id)').pluck();
   const insert = sqlite.prepare(
     `INSERT INTO fee_schedule (id, tenant_id, code, short_name, default_fee, default_minutes, site_kind, surface_count, surface_count_or_more, created_at, updated_at)
      VALUES (@id, @tenant_id, @code, @short_name, @default_fee, @default_minutes, @site_kind, @surface_count, @surface_count_or_more, @created_at, @updated_at)`,
   );
-  sqlite.transaction(() => {
-    for (const tenantId of tenants) for (const row of starterRows(tenantId, now, newId)) insert.run(row);
-  })();
+  // Nothing to write on every open but the first: no write lock is taken.
+  if (missing.all().length === 0) return;
+  // Checked again and written in one IMMEDIATE transaction: two processes opening the same old file add it once.
+  sqlite
+    .transaction(() => {
+      for (const tenantId of missing.all() as string[]) for (const row of starterRows(tenantId, now, newId)) insert.run(row);
+    })
+    .immediate();
 }
 
 export function list(ctx: AuthedContext): Promise<FeeScheduleEntry[]> {
