@@ -24,6 +24,37 @@ function renderAddForm() {
   return { ...view, onSaved };
 }
 
+const crown = { id: IDS.visit, code: 'D2740', shortName: 'Crown, ceramic', defaultFee: 120000, defaultMinutes: 90, siteKind: 'tooth', surfaceCount: null, surfaceCountOrMore: false, retiredAt: null, version: 1 } as const;
+
+describe('procedure form and the fee schedule', () => {
+  it('fills description, fee and minutes from a scheduled code, and names what it is', async () => {
+    answer('feeSchedule.list', [crown]);
+    const { user } = renderAddForm();
+    await user.type(screen.getByLabelText('Code'), '2740');
+    await user.tab();
+    expect(screen.getByLabelText<HTMLInputElement>('Description').value).toBe('Crown, ceramic');
+    expect(screen.getByLabelText<HTMLInputElement>('Fee').value).toBe('1200.00');
+    expect(screen.getByLabelText<HTMLInputElement>('Duration').value).toBe('90');
+    expect(screen.getByText('Crown, ceramic · tooth')).toBeTruthy();
+  });
+
+  it('never overwrites what was typed, and fills nothing from a retired code', async () => {
+    answer('feeSchedule.list', [crown, { ...crown, code: 'D2750', retiredAt: '2026-01-01T00:00:00.000Z' }]);
+    const { user } = renderAddForm();
+    await user.type(screen.getByLabelText('Description'), 'Crown on the implant');
+    await user.type(screen.getByLabelText('Code'), 'D2740');
+    await user.tab();
+    expect(screen.getByLabelText<HTMLInputElement>('Description').value).toBe('Crown on the implant');
+    expect(screen.getByLabelText<HTMLInputElement>('Fee').value).toBe('1200.00');
+    const code = screen.getByLabelText<HTMLInputElement>('Code');
+    await user.clear(code);
+    await user.clear(screen.getByLabelText('Fee'));
+    await user.type(code, 'D2750');
+    await user.tab();
+    expect(screen.getByLabelText<HTMLInputElement>('Fee').value).toBe('');
+  });
+});
+
 describe('procedure form', () => {
   it.each([
     ['0', 'Quantity must be at least 1.'],

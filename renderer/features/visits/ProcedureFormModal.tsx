@@ -1,13 +1,14 @@
 import { Alert, Button, Chip, Group, Input, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { type FocusEvent, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ApiError } from '../../api';
+import { normaliseCode, SITE_KIND_LABELS } from '../../../shared/domain/fee-schedule';
 import { moneyToDecimal, parseMoney } from '../../../shared/domain/money';
 import { AREA_NAMES, AREAS, SURFACE_NAMES, SURFACES, type Area } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
-import { apiQuery, useApiMutation } from '../../lib/apiQuery';
+import { apiQuery, useApiMutation, useApiQuery } from '../../lib/apiQuery';
 import { useFormat } from '../../lib/format';
 import { handleSaveError } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -105,6 +106,26 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
     return { version: fresh.version, values: procedureToValues(fresh, currency) };
   });
 
+  // A code from the fee schedule fills what is still empty (description, fee, minutes); nothing typed is overwritten.
+  const schedule = useApiQuery('feeSchedule.list', {});
+  const typedCode = useWatch({ control: form.control, name: 'code' });
+  const scheduled = schedule.data?.find((e) => e.code === normaliseCode(typedCode ?? ''));
+  const codeRegistration = form.register('code');
+  const codeField = {
+    ...codeRegistration,
+    onBlur: async (e: FocusEvent<HTMLInputElement>) => {
+      await codeRegistration.onBlur(e);
+      const entry = schedule.data?.find((x) => x.code === normaliseCode(e.target.value) && !x.retiredAt);
+      if (!entry || notesOnly) return;
+      const fill = (field: 'name' | 'fee' | 'duration', value: string) => {
+        if (!form.getValues(field).trim() && value) form.setValue(field, value, { shouldDirty: true });
+      };
+      fill('name', entry.shortName);
+      fill('fee', moneyToDecimal(entry.defaultFee, currency));
+      fill('duration', entry.defaultMinutes === null ? '' : String(entry.defaultMinutes));
+    },
+  };
+
   const nameOf = providerNamer(providers, named);
   const show = (field: ProcedureField, value: unknown): string => {
     const text = typeof value === 'string' ? value.trim() : '';
@@ -185,7 +206,15 @@ function ProcedureForm({ dialog, visitId, currency, defaultPerformerId, onClose,
         <FormError message={formError} />
 
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Code" placeholder="D2391" data-autofocus={notesOnly ? undefined : true} disabled={notesOnly} {...form.register('code')} error={errors.code?.message} />
+          <TextInput
+            label="Code"
+            placeholder="D2391"
+            data-autofocus={notesOnly ? undefined : true}
+            disabled={notesOnly}
+            {...codeField}
+            error={errors.code?.message}
+            description={scheduled ? `${scheduled.shortName}${scheduled.retiredAt ? ' (retired)' : ''} · ${SITE_KIND_LABELS[scheduled.siteKind].toLowerCase()}` : undefined}
+          />
           <TextInput
             label="Description"
             placeholder="Composite, one surface, posterior"
