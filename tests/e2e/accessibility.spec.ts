@@ -191,6 +191,47 @@ async function closeDialog(page: Page) {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
+/**
+ * The visit page's tooth chart in its states: a charted tooth selected (the
+ * surface toggles, a code whose surface count warns, the tooth's details),
+ * quick entry refusing a line and warning about another, and the chart as of
+ * an earlier day. Adds nothing, and leaves the chart at today.
+ */
+async function auditChart(page: Page, server: Server, session: string, visitId: string) {
+  const visit = await server.api<{ patientId: string }>('visits.get', { id: visitId }, session);
+  const chart = await server.api<{ teeth: Record<string, unknown> }>('chart.get', { patientId: visit.data.patientId }, session);
+  const charted = Object.keys(chart.data.teeth).find((t) => /^\d+$/.test(t) && Number(t) <= 32) ?? '3';
+  const tooth = page.getByTestId('tooth-chart').getByRole('button', { name: `Tooth ${charted}`, exact: true });
+  await tooth.click();
+  await expect(tooth).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('tooth-details')).toBeVisible();
+  await page.getByRole('button', { name: 'Surface M' }).click();
+  await page.getByRole('combobox', { name: 'Procedure code' }).fill('D2393');
+  await page.getByRole('option', { name: /D2393/ }).click();
+  await expect(page.getByTestId('chart-warning')).toBeVisible();
+  await audit(page, 'Visit page, a tooth selected with a surface and a code that warns');
+
+  const quick = page.getByRole('textbox', { name: 'Quick entry' });
+  await quick.fill('8 O D2330');
+  await quick.press('Enter');
+  await expect(page.getByText('Tooth 8 is a front tooth: use I (incisal) instead of O.')).toBeVisible();
+  await audit(page, 'Quick entry refusing a line');
+  await quick.fill('14 MO D2393');
+  await quick.press('Enter');
+  await expect(page.getByTestId('quick-entry-warning')).toBeVisible();
+  await audit(page, 'Quick entry warning');
+  await quick.fill('');
+
+  const asOf = page.getByLabel('Chart as of');
+  const today = await asOf.inputValue();
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await asOf.fill(yesterday);
+  await expect(page.getByTestId('chart-as-of')).toBeVisible();
+  await audit(page, 'Chart as of an earlier day');
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  await expect(page.getByTestId('chart-as-of')).toHaveCount(0);
+}
+
 test.describe('axe: no serious or critical violations', () => {
   // Each axe pass takes a second or two, and each test makes many.
   test.describe.configure({ timeout: 120_000 });
@@ -271,6 +312,7 @@ test.describe('axe: no serious or critical violations', () => {
     await expect(row).toBeVisible();
     await audit(page, 'Visit page (dentist)');
     await noSidewaysScroll(page, 'Visit page (dentist)');
+    await auditChart(page, demoServer, session, visit.id);
 
     await openDialog(page, () => page.getByRole('button', { name: 'Add procedure' }).click());
     await audit(page, 'Add procedure dialog');
@@ -404,7 +446,8 @@ test.describe('at 1024×768: no violations and nothing scrolls sideways', () => 
  * Every visible target under 44 px, as "tag name width×height". Links inside
  * running text are WCAG's inline exception; controls hidden from everyone
  * (aria-hidden, or an invisible input behind its label) are measured through
- * what is tapped instead.
+ * what is tapped instead, and so is a checkbox's box: its label toggles it
+ * too, and the two are measured together as .mantine-Checkbox-body.
  */
 async function targetsUnder44(page: Page): Promise<string[]> {
   const { measured, small } = await page.evaluate(() => {
@@ -412,7 +455,8 @@ async function targetsUnder44(page: Page): Promise<string[]> {
       .filter((el) => {
         const box = el.getBoundingClientRect();
         const style = getComputedStyle(el);
-        return box.width > 1 && box.height > 1 && style.visibility !== 'hidden' && style.opacity !== '0' && !el.closest('[aria-hidden="true"]');
+        const checkboxInBody = el.tagName === 'INPUT' && el.getAttribute('type') === 'checkbox' && el.closest('.mantine-Checkbox-body') !== null;
+        return box.width > 1 && box.height > 1 && style.visibility !== 'hidden' && style.opacity !== '0' && !el.closest('[aria-hidden="true"]') && !checkboxInBody;
       });
     const small = visible
       .map((el) => ({ el, box: el.getBoundingClientRect() }))

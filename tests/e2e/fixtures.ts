@@ -127,4 +127,12 @@ export const test = base.extend<{ server: Server; demoServer: Server }>({
   },
 });
 
+/**
+ * For a spec file that shares one server between its tests (each test then
+ * makes its own patients): start it in test.beforeAll and stop it in
+ * test.afterAll. The worker's exit handler above still kills it if the
+ * worker dies first.
+ */
+export { start as startServer, stop as stopServer };
+
 export { expect };

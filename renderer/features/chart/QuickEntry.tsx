@@ -58,7 +58,9 @@ export function QuickEntry({ schedule, canAddProcedures, disabled, onPlan }: Pro
         }
         leftSection={<IconKeyboard size={16} aria-hidden />}
         value={line}
-        disabled={disabled}
+        // Read-only rather than disabled while a line is saved: a disabled box loses the focus, and the next line could not be typed straight away.
+        readOnly={disabled}
+        aria-busy={disabled}
         onChange={(e) => {
           setLine(e.currentTarget.value);
           setError(null);
@@ -66,7 +68,7 @@ export function QuickEntry({ schedule, canAddProcedures, disabled, onPlan }: Pro
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            void submit();
+            if (!disabled) void submit();
           }
         }}
         error={error}

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type MouseEvent, useMemo, useRef } from 'react';
+import { Fragment, type KeyboardEvent, type MouseEvent, useMemo, useRef } from 'react';
 import { AREA_NAMES, type Area, type Surface } from '../../../shared/domain/teeth';
 import type { ChartData } from '../../../shared/types';
 import { CHART_COLORS, cssColor } from '../../ui/status';
@@ -74,7 +74,14 @@ function ToothButton({
     onTooth(tooth, { add: e.ctrlKey || e.metaKey || e.shiftKey, surface: surface ?? null });
   };
   const whole = painted.whole;
-  return (
+  // Beside the button, not in it: the button's name is "Tooth 3" and its visible label the number alone (a voice
+  // command says what it sees). The mark repeats, in short, what the title (the description) says in words.
+  const mark = (
+    <span className="tooth-mark" aria-hidden style={{ textAlign: 'center', ...(whole ? { color: cssColor(CHART_COLORS[whole.category], 8) } : {}) }}>
+      {whole && !painted.missing ? whole.label : '\u00a0'}
+    </span>
+  );
+  const button = (
     <button
       type="button"
       ref={register}
@@ -118,10 +125,19 @@ function ToothButton({
           <path d="M5 5 L35 35 M35 5 L5 35" stroke={cssColor(CHART_COLORS.MISSING, 7)} strokeWidth="4" strokeLinecap="round" />
         ) : null}
       </svg>
-      <span className="tooth-mark" style={whole ? { color: cssColor(CHART_COLORS[whole.category], 8) } : undefined}>
-        {whole && !painted.missing ? whole.label : '\u00a0'}
-      </span>
     </button>
+  );
+  // Next to the quadrants, as before: under an upper tooth, over a lower one.
+  return upper ? (
+    <>
+      {button}
+      {mark}
+    </>
+  ) : (
+    <>
+      {mark}
+      {button}
+    </>
   );
 }
 
@@ -188,7 +204,8 @@ export function ToothChart({ chart, paint, selection, primary, onTooth, onArea }
       <button
         type="button"
         className="chart-quadrant"
-        aria-label={areaName(area)}
+        // The visible "UR" and the codes on it are part of the name, after the words for it.
+        aria-label={[areaName(area), area, ...work.map((p) => p.code)].join(' ')}
         aria-pressed={selection.area === area}
         data-area={area}
         title={work.map((p) => `${p.code} ${p.name}`).join('; ') || areaName(area)}
@@ -196,9 +213,13 @@ export function ToothChart({ chart, paint, selection, primary, onTooth, onArea }
       >
         <span className="chart-quadrant-name">{area}</span>
         {work.map((p) => (
-          <span key={p.id} className="chart-chip" data-category={p.status} style={{ borderColor: cssColor(CHART_COLORS[p.status], 6), opacity: p.visitId !== paint.visitId && p.status !== 'COMPLETED' ? 0.6 : 1 }}>
-            {p.code}
-          </span>
+          // A space between the words, as the name has it ("UR D4341", not "URD4341"); the flex gap draws it.
+          <Fragment key={p.id}>
+            {' '}
+            <span className="chart-chip" data-category={p.status} style={{ borderColor: cssColor(CHART_COLORS[p.status], 6), opacity: p.visitId !== paint.visitId && p.status !== 'COMPLETED' ? 0.6 : 1 }}>
+              {p.code}
+            </span>
+          </Fragment>
         ))}
       </button>
     );

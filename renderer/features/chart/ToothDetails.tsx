@@ -75,7 +75,9 @@ export function ToothDetails({ tooth, charted, visitId, canWrite }: { tooth: str
             <Table.Th>What</Table.Th>
             <Table.Th>Surfaces</Table.Th>
             <Table.Th>Status</Table.Th>
-            <Table.Th aria-label="Actions" />
+            <Table.Th>
+              <span className="sr-only">Actions</span>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
