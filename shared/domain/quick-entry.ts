@@ -84,6 +84,8 @@ export function parseQuickEntry(line: string): Parsed<QuickEntry> {
   const first = tokens[0]!.toUpperCase();
   if (tokens.length === 1) {
     if (FINDING_PHRASES[tokens[0]!.toLowerCase()]) return { ok: false, error: `Say which tooth: e.g. 3 ${tokens[0]!.toLowerCase()}.` };
+    // A number a code never is (codes have four digits): a tooth still waiting for its code.
+    if (/^\d{1,2}([,-]\d{1,2})*$/.test(first)) return { ok: false, error: `Add the procedure code: e.g. ${first} D2393.` };
     return { ok: true, value: { kind: 'procedure', teeth: [], surfaces: [], area: null, code: normaliseCode(first) } };
   }
 
