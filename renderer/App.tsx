@@ -25,13 +25,14 @@ const VisitPage = lazyComponent(() => import('./features/visits/VisitPage').then
 const SettingsScreen = lazyComponent(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 const UsersScreen = lazyComponent(() => import('./features/settings/UsersScreen').then((m) => m.UsersScreen));
 const AuditScreen = lazyComponent(() => import('./features/settings/AuditScreen').then((m) => m.AuditScreen));
+const FeeScheduleScreen = lazyComponent(() => import('./features/settings/FeeScheduleScreen').then((m) => m.FeeScheduleScreen));
 const SetupScreen = lazyComponent(() => import('./features/session/SetupScreen').then((m) => m.SetupScreen));
 
 const Frame = lazyComponent(() => import('./features/frame/Frame').then((m) => m.Frame));
 const CommandPalette = lazyComponent(() => import('./features/palette/CommandPalette').then((m) => m.CommandPalette));
 
 /** What a signed-in user will open first; fetched while they sign in. */
-const SIGNED_IN_SCREENS = [Frame, CommandPalette, TodayScreen, PatientsScreen, PatientPage, VisitsSearchScreen, VisitPage, SettingsScreen];
+const SIGNED_IN_SCREENS = [Frame, CommandPalette, TodayScreen, PatientsScreen, PatientPage, VisitsSearchScreen, VisitPage, SettingsScreen, FeeScheduleScreen];
 
 function SignedInApp() {
   const isAdmin = useSession((s) => mayCall('users.list', s.user?.role));
@@ -54,6 +55,7 @@ function SignedInApp() {
               <Route path="/visits" component={VisitsSearchScreen} />
               <Route path="/visits/:id">{(params) => <VisitPage key={params.id} id={params.id} />}</Route>
               <Route path="/settings" component={SettingsScreen} />
+              <Route path="/settings/fee-schedule" component={FeeScheduleScreen} />
               {isAdmin ? <Route path="/settings/users" component={UsersScreen} /> : null}
               {isAdmin ? <Route path="/settings/audit" component={AuditScreen} /> : null}
               <Route>

@@ -4,6 +4,7 @@ import {
   IconCalendarEvent,
   IconDental,
   IconDeviceDesktop,
+  IconListDetails,
   IconListSearch,
   IconLogout,
   IconSearch,
@@ -24,7 +25,7 @@ interface NavItem {
   href: string;
   icon: ReactNode;
   adminOnly?: boolean;
-  /** Nested under Settings for administrators. */
+  /** Nested under Settings. */
   child?: boolean;
 }
 
@@ -35,6 +36,7 @@ const NAV: NavItem[] = [
   { name: 'patients', label: 'Patients', href: '/patients', icon: <IconUsersGroup size={18} /> },
   { name: 'visits', label: 'Visits', href: '/visits', icon: <IconListSearch size={18} /> },
   { name: 'settings', label: 'Settings', href: '/settings', icon: <IconSettings size={18} /> },
+  { name: 'fee-schedule', label: 'Fee schedule', href: '/settings/fee-schedule', icon: <IconListDetails size={16} />, child: true },
   { name: 'users', label: 'Users', href: '/settings/users', icon: <IconUsers size={16} />, adminOnly: true, child: true },
   { name: 'audit', label: 'Audit', href: '/settings/audit', icon: <IconShieldCheck size={16} />, adminOnly: true, child: true },
 ];

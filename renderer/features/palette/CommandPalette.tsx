@@ -1,6 +1,6 @@
 import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconCalendarEvent, IconListSearch, IconSearch, IconSettings, IconShieldCheck, IconUser, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarEvent, IconListDetails, IconListSearch, IconSearch, IconSettings, IconShieldCheck, IconUser, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { Suspense, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../lib/apiQuery';
@@ -36,6 +36,7 @@ export function CommandPalette() {
       { id: 'go-patients', label: 'Patients', description: 'Find and add patients', leftSection: <IconUsersGroup size={18} />, onClick: () => navigate('/patients') },
       { id: 'go-visits', label: 'Visits', description: 'Search visits by status, provider, code, dates', leftSection: <IconListSearch size={18} />, onClick: () => navigate('/visits') },
       { id: 'go-settings', label: 'Settings', leftSection: <IconSettings size={18} />, onClick: () => navigate('/settings') },
+      { id: 'go-fee-schedule', label: 'Fee schedule', description: 'Procedure codes, fees and where each is charted', keywords: ['codes', 'CDT', 'fees', 'prices'], leftSection: <IconListDetails size={18} />, onClick: () => navigate('/settings/fee-schedule') },
     ];
     if (isAdmin) {
       screens.push(

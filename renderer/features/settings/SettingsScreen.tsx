@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import { IconListDetails, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { mayCall } from '../../../shared/contract';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
@@ -71,6 +71,19 @@ export function SettingsScreen() {
               Your password
             </Text>
             <ChangePasswordForm />
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <Text fw={600} mb="xs">
+              Fee schedule
+            </Text>
+            <Text size="sm" c="dimmed" mb="sm">
+              {mayCall('feeSchedule.save', user.role)
+                ? 'The codes the practice charts and bills: their names, usual fees and times, and where each is charted.'
+                : 'The codes the practice charts and bills, with their usual fees and times. An administrator can change them.'}
+            </Text>
+            <Button component={Link} href="/settings/fee-schedule" variant="light" leftSection={<IconListDetails size={16} />}>
+              Fee schedule
+            </Button>
           </Paper>
           {mayCall('users.list', user.role) ? (
             <Paper withBorder p="md" radius="md">

@@ -38,6 +38,7 @@ export const ACTION_WORDS: Record<string, string> = {
   export: 'Exported',
   import: 'Imported',
   backup: 'Backed up',
+  resolve: 'Resolved',
 };
 
 export const ENTITY_WORDS: Record<string, string> = {
@@ -67,6 +68,8 @@ export const ENTITY_WORDS: Record<string, string> = {
   claim: 'Claim',
   claims: 'Claim',
   correction: 'Correction',
+  fee_schedule: 'Fee schedule code',
+  finding: 'Finding',
 };
 
 /** A word the map does not know yet, made readable: "lab_case" -> "Lab case", "labCase" -> "Lab case". */
@@ -104,7 +107,7 @@ export function auditDetail(e: Pick<AuditEvent, 'action' | 'before' | 'after'>, 
     const first = str(rec.firstName) ?? str(rec.first_name);
     const last = str(rec.lastName) ?? str(rec.last_name);
     const person = first && last ? fmt.name({ firstName: first, lastName: last }) : null;
-    const label = person ?? str(rec.displayName) ?? str(rec.display_name) ?? (str(rec.code) && str(rec.name) ? `${str(rec.code)} ${str(rec.name)}` : str(rec.name) ?? str(rec.product_name) ?? str(rec.supplier));
+    const label = person ?? str(rec.displayName) ?? str(rec.display_name) ?? (str(rec.code) && (str(rec.name) ?? str(rec.shortName)) ? `${str(rec.code)} ${str(rec.name) ?? str(rec.shortName)}` : str(rec.name) ?? str(rec.product_name) ?? str(rec.supplier));
     if (label) parts.push(label);
   }
   if (e.action === 'status') {
