@@ -382,7 +382,7 @@ test.describe('axe: no serious or critical violations', () => {
     await audit(page, 'Visits search, filtered');
   });
 
-  test('an administrator: Settings, Users and their dialogs, Audit', async ({ page, demoServer }) => {
+  test('an administrator: Settings, Users and their dialogs, Fee schedule, Audit', async ({ page, demoServer }) => {
     await signIn(page, demoServer, 'admin');
     await page.getByTestId('nav-settings').click();
     await expect(page.getByRole('button', { name: 'Change password' })).toBeVisible();
@@ -399,6 +399,13 @@ test.describe('axe: no serious or critical violations', () => {
     await closeDialog(page);
     await openDialog(page, () => page.getByRole('button', { name: 'Reset password for Kim Lee' }).click());
     await audit(page, 'Reset password dialog');
+    await closeDialog(page);
+
+    await page.getByTestId('nav-fee-schedule').click();
+    await expect(page.getByTestId('fee-row').first()).toBeVisible();
+    await audit(page, 'Fee schedule');
+    await openDialog(page, () => page.getByRole('button', { name: 'Edit D2393' }).click());
+    await audit(page, 'Edit fee schedule code dialog');
     await closeDialog(page);
 
     await page.getByTestId('nav-audit').click();
@@ -426,6 +433,7 @@ test.describe('at 1024×768: no violations and nothing scrolls sideways', () => 
       ['Visit page', `/visits/${visit.id}`, () => page.getByTestId('procedure-row').first()],
       ['Settings', '/settings', () => page.getByRole('button', { name: 'Change password' })],
       ['Users', '/settings/users', () => page.getByTestId('user-row').first()],
+      ['Fee schedule', '/settings/fee-schedule', () => page.getByTestId('fee-row').first()],
       ['Audit', '/settings/audit', () => page.getByRole('button', { name: /Verify/ })],
     ];
     for (const [name, path, ready] of screens) {
