@@ -44,15 +44,20 @@ export function minorDigits(currency: string): number {
   }
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one, and
+// a visit page formats every line total on each render: one per locale and currency.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** "¥12,500", "€125.00", "KWD 1.250": always with the currency's own number of decimals. */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const d = minorDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: d,
-    maximumFractionDigits: d,
-  }).format(minor / 10 ** d);
+  const key = `${locale ?? ''}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: d, maximumFractionDigits: d });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(minor / 10 ** d);
 }
 
 /** The amount as a plain decimal for an input field or a CSV cell: 12500 EUR -> "125.00", 1250 KWD -> "1.250". */
