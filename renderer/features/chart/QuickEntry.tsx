@@ -40,7 +40,8 @@ export function QuickEntry({ schedule, canAddProcedures, disabled, onPlan }: Pro
       return;
     }
     if (await onPlan(plan)) {
-      setLine('');
+      // The next line may already be under way: only the line that was saved goes.
+      setLine((now) => (now === line ? '' : now));
       setWarned(null);
       setError(null);
     }
@@ -58,8 +59,8 @@ export function QuickEntry({ schedule, canAddProcedures, disabled, onPlan }: Pro
         }
         leftSection={<IconKeyboard size={16} aria-hidden />}
         value={line}
-        // Read-only rather than disabled while a line is saved: a disabled box loses the focus, and the next line could not be typed straight away.
-        readOnly={disabled}
+        // Never disabled while a line is saved: a disabled box loses the focus and drops what is typed.
+        // The next line can be typed at once; only Enter waits for the save.
         aria-busy={disabled}
         onChange={(e) => {
           setLine(e.currentTarget.value);
