@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { parseSurfaceCount, type SiteKind } from '../../../shared/domain/fee-schedule';
+import { parseSurfaceCount } from '../../../shared/domain/fee-schedule';
 import type { FeeScheduleEntry } from '../../../shared/types';
 import { type Change, write } from '../change';
 import type { AuthedContext } from '../context';
@@ -9,16 +9,8 @@ import { invalid, notFound } from '../errors';
 import { findEntry, findEntryByCode, insertEntries, listSchedule, updateEntry } from './fee-schedule.repository';
 import { STARTER_SCHEDULE } from './starter-schedule';
 
-export interface EntryFields {
-  code: string;
-  shortName: string;
-  defaultFee: number;
-  defaultMinutes: number | null;
-  siteKind: SiteKind;
-  surfaceCount: number | null;
-  surfaceCountOrMore: boolean;
-  retired: boolean;
-}
+/** What a save names: an entry's fields, and whether it is retired (the core keeps the day it was). */
+export type EntryFields = Omit<FeeScheduleEntry, 'id' | 'retiredAt' | 'version'> & { retired: boolean };
 
 function starterRows(tenantId: string, now: string, newId: () => string): Insertable<FeeScheduleTable>[] {
   return STARTER_SCHEDULE.map(([code, shortName, fee, minutes, site, surfaces]) => {
