@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError } from '../../api';
 import { FINDING_INFO } from '../../../shared/domain/findings';
 import type { FindingDraft, ProcedureDraft } from '../../../shared/domain/quick-entry';
 import { useApiMutation } from '../../lib/apiQuery';
@@ -41,8 +42,17 @@ export function useCharting(patientId: string, visitId: string | null, performed
   const procedures = (drafts: ProcedureDraft[]) =>
     run(async () => {
       if (!visitId) throw new Error('Open a visit to add procedures.');
+      const added: ProcedureDraft[] = [];
       for (const d of drafts) {
-        await addProcedure({ visitId, ...d, quantity: 1, performedById, notes: null, correctsProcedureId: null });
+        try {
+          await addProcedure({ visitId, ...d, quantity: 1, performedById, notes: null, correctsProcedureId: null });
+        } catch (err) {
+          // Each tooth is its own change: say which went in before the refusal, so nothing is added twice.
+          if (added.length === 0 || !(err instanceof ApiError)) throw err;
+          const teeth = added.map((a) => a.toothNumber).join(', ');
+          throw new ApiError(err.code, `${err.message} ${d.code} was added to ${added.length > 1 ? 'teeth' : 'tooth'} ${teeth} before that.`);
+        }
+        added.push(d);
       }
       const first = drafts[0]!;
       const teeth = drafts.map((d) => d.toothNumber).filter((t): t is string => t !== null);
