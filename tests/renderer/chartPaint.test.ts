@@ -107,6 +107,9 @@ describe('paintTooth', () => {
     expect(other.regions.center).toMatchObject({ category: 'PLANNED', faded: true });
     const done = paintTooth('3', tooth([procedure({ visitId: 'v2', surfaces: ['O'], status: 'COMPLETED' })]), here);
     expect(done.regions.center).toMatchObject({ faded: false });
+    // On this visit's page its own work is drawn over another visit's open work.
+    const both = paintTooth('3', tooth([procedure({ visitId: 'v2', status: 'SENT_TO_LAB' }), procedure({ status: 'RECEIVED' })]), here);
+    expect(both.whole).toMatchObject({ category: 'RECEIVED', faded: false });
   });
 
   it('hides cancelled work unless asked, and never draws a resolved finding', () => {

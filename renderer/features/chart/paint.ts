@@ -54,7 +54,9 @@ function findingItem(f: Finding): Item | null {
   return { surfaces: f.surfaces, mark: { category: findingCategory(info.category), label: info.mark, faded: false }, words: `${info.label}${surfaceText(f.surfaces)}, since ${f.recordedOn}` };
 }
 
-const above = (a: Mark | null, b: Mark) => (a === null || CHART_PRIORITY[b.category] > CHART_PRIORITY[a.category] ? b : a);
+// This visit's work and what is in the mouth come before open work of other visits (faded), then by priority.
+const rank = (m: Mark) => CHART_PRIORITY[m.category] + (m.faded ? 0 : 100);
+const above = (a: Mark | null, b: Mark) => (a === null || rank(b) > rank(a) ? b : a);
 
 export function paintTooth(tooth: string, charted: ChartTooth | undefined, options: PaintOptions): ToothPaint {
   const regions: Record<Region, Mark | null> = { top: null, bottom: null, left: null, right: null, center: null };
