@@ -140,6 +140,21 @@ export interface Procedure {
   updatedAt: string;
 }
 
+/** A dental lab the practice sends work to. */
+export interface Lab {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  notes: string | null;
+  /** Working days from sending to the due date (weekends and closed days skipped). */
+  turnaroundDays: number;
+  /** Hidden labs are not offered for new cases; their cases keep them. */
+  hidden: boolean;
+  version: number;
+}
+
 /** One code of the practice's fee schedule. */
 export interface FeeScheduleEntry {
   id: string;

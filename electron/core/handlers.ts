@@ -10,6 +10,7 @@ import { auditHandlers } from './audit/audit.handlers';
 import { authHandlers } from './auth/auth.handlers';
 import { chartHandlers } from './chart/chart.handlers';
 import { feeScheduleHandlers } from './fee-schedule/fee-schedule.handlers';
+import { labHandlers } from './labs/labs.handlers';
 import { resolveSession, type SessionEnd } from './auth/auth.service';
 import type { CallContext, Core } from './context';
 import { AppError } from './errors';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...procedureHandlers,
   ...feeScheduleHandlers,
   ...chartHandlers,
+  ...labHandlers,
   ...reportHandlers,
   ...auditHandlers,
 };

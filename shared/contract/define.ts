@@ -38,6 +38,16 @@ export const optionalText = (max: number) =>
   text(max)
     .nullish()
     .transform((v) => (v ? v : null));
+/** Digits with the usual punctuation of a phone number, and an extension ("x12"). */
+const PHONE = /^\+?[\d\s().-]{3,}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
+export const phone = optionalText(40).refine(
+  (v) => v === null || (PHONE.test(v) && /\d{3}/.test(v.replace(/\D/g, ''))),
+  'Not a phone number: use digits, spaces, + - ( ) and x for an extension.',
+);
+export const email = z
+  .union([z.literal(''), z.string().trim().max(254, 'An email address has at most 254 characters.').email('Not an email address.')])
+  .nullish()
+  .transform((v) => (v ? v : null));
 export const optionalId = id.nullish().transform((v) => v ?? null);
 export const isoDate = z.string().max(10, 'Use a real date, YYYY-MM-DD.').refine(isIsoDate, 'Use a real date, YYYY-MM-DD.');
 export const timeOfDay = z.string().max(5, 'Use a time like 09:30.').refine(isTimeOfDay, 'Use a time like 09:30.');

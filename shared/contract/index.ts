@@ -10,6 +10,7 @@ import type { Role } from '../domain/roles';
 import { auditContract } from './audit';
 import { chartContract } from './chart';
 import { feeScheduleContract } from './feeSchedule';
+import { labsContract } from './labs';
 import { patientsContract } from './patients';
 import { practiceContract } from './practice';
 import { proceduresContract } from './procedures';
@@ -27,6 +28,7 @@ export const contract = {
   ...proceduresContract,
   ...feeScheduleContract,
   ...chartContract,
+  ...labsContract,
   ...reportsContract,
   ...auditContract,
 } as const;

@@ -156,6 +156,8 @@ export interface LabsTable {
   email: string | null;
   turnaround_days: number;
   archived_at: string | null;
+  address: string | null;
+  notes: string | null;
   version: Version;
   created_at: Stamp;
   updated_at: Stamp;

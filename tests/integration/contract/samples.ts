@@ -80,6 +80,9 @@ export const SAMPLES: { [C in Channel]: Sample<C> } = {
   'findings.resolve': { input: (w) => ({ id: w.findingId, version: 1, resolvedOn: '2026-03-02', notes: 'Restored with D2391' }), chart: true },
   'findings.remove': { input: (w) => ({ id: w.findingId, version: 1 }), chart: true },
 
+  'labs.list': { input: () => ({ includeHidden: true }) },
+  'labs.save': { input: () => ({ name: 'Harbour Ceramics', phone: '555-0199', email: 'cases@harbour.example', turnaroundDays: 7 }) },
+
   'reports.procedureSummary': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
 
   'audit.list': { input: (w) => ({ patientId: w.patientId }) },
