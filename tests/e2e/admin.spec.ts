@@ -41,8 +41,12 @@ test('a user deactivated by an administrator is signed out at their next step', 
   await page.getByRole('dialog').getByRole('button', { name: 'Save user' }).click();
   await expect(page.getByTestId('user-row').filter({ hasText: 'frontdesk' })).toContainText('Inactive');
 
-  await desk.getByTestId('nav-patients').click();
-  await expect(desk.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // The desk's live refresh may sign it out before any click; otherwise its next step does.
+  const signInButton = desk.getByRole('button', { name: 'Sign in' });
+  await expect(async () => {
+    if (!(await signInButton.isVisible())) await desk.getByTestId('nav-patients').click({ timeout: 1000 });
+    await expect(signInButton).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await desk.close();
 });
 
