@@ -155,6 +155,87 @@ export interface Lab {
   version: number;
 }
 
+/** Where a lab case stands: set by its dated steps, in this order (or cancelled before it comes back). */
+export type LabCaseStage = 'NOT_SENT' | 'AT_LAB' | 'RECEIVED' | 'CHECKED' | 'CANCELLED';
+
+/** A piece of work (a crown, a bridge, a night guard) made by a lab for one procedure. */
+export interface LabCase {
+  id: string;
+  stage: LabCaseStage;
+  labId: string;
+  labName: string;
+  labPhone: string | null;
+  sentDate: string | null;
+  /** Sent date plus the lab's turnaround in working days, unless set by hand. */
+  dueDate: string | null;
+  receivedDate: string | null;
+  checkedDate: string | null;
+  cancelledDate: string | null;
+  cancelReason: string | null;
+  trackingNo: string | null;
+  shade: string | null;
+  instructions: string | null;
+  notes: string | null;
+  /** What the lab charges, minor units; never part of the patient's fees. */
+  labFee: number | null;
+  procedure: {
+    id: string;
+    code: string;
+    name: string;
+    toothNumber: string | null;
+    surfaces: Surface[];
+    area: Area | null;
+    status: ProcedureStatus;
+    lockedByClaim: string | null;
+    version: number;
+  };
+  visitId: string;
+  visitDate: string;
+  patientId: string;
+  patientFirstName: string;
+  patientLastName: string;
+  chartNumber: string;
+  patientArchivedAt: string | null;
+  providerId: string;
+  providerName: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The columns of the lab board, in the order a case moves through them. */
+export type LabBoardColumn = 'notSent' | 'atLab' | 'dueToday' | 'overdue' | 'awaitingCheck' | 'readyToSeat';
+
+export interface LabBoardCard extends LabCase {
+  /** Calendar days past the due date; 0 unless overdue. */
+  daysOverdue: number;
+}
+
+export interface LabBoard {
+  /** The day the board was drawn for (the main process's clock). */
+  today: string;
+  columns: Record<LabBoardColumn, { count: number; cards: LabBoardCard[] }>;
+}
+
+/** A day the practice is closed: no lab turnaround counts it. */
+export interface ClosedDay {
+  day: string;
+  note: string | null;
+}
+
+export type ReminderKind = 'OVERDUE' | 'DUE_TOMORROW' | 'NO_APPOINTMENT';
+
+/** A notice the reminder job raised about a lab case, at most one per case per day. */
+export interface Reminder {
+  id: string;
+  kind: ReminderKind;
+  day: string;
+  createdAt: string;
+  /** The notice in words, e.g. "Crown on 3 for Ana Lopez is 2 days overdue at Northside Dental Lab." */
+  message: string;
+  labCase: LabCase;
+}
+
 /** One code of the practice's fee schedule. */
 export interface FeeScheduleEntry {
   id: string;

@@ -10,6 +10,7 @@ import { auditHandlers } from './audit/audit.handlers';
 import { authHandlers } from './auth/auth.handlers';
 import { chartHandlers } from './chart/chart.handlers';
 import { feeScheduleHandlers } from './fee-schedule/fee-schedule.handlers';
+import { labCaseHandlers } from './lab-cases/lab-cases.handlers';
 import { labHandlers } from './labs/labs.handlers';
 import { resolveSession, type SessionEnd } from './auth/auth.service';
 import type { CallContext, Core } from './context';
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   ...feeScheduleHandlers,
   ...chartHandlers,
   ...labHandlers,
+  ...labCaseHandlers,
   ...reportHandlers,
   ...auditHandlers,
 };

@@ -10,6 +10,7 @@ import type { Role } from '../domain/roles';
 import { auditContract } from './audit';
 import { chartContract } from './chart';
 import { feeScheduleContract } from './feeSchedule';
+import { labCasesContract } from './labCases';
 import { labsContract } from './labs';
 import { patientsContract } from './patients';
 import { practiceContract } from './practice';
@@ -29,6 +30,7 @@ export const contract = {
   ...feeScheduleContract,
   ...chartContract,
   ...labsContract,
+  ...labCasesContract,
   ...reportsContract,
   ...auditContract,
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as T from '../types';
-import { ADMIN_ONLY, ALL, channel, required, version } from './define';
+import { ADMIN_ONLY, ALL, channel, isoDate, optionalText, required, version } from './define';
 
 /** A locale the runtime knows (Intl canonicalises it: "en-us" -> "en-US"). */
 const locale = z
@@ -30,4 +30,9 @@ export const practiceContract = {
     roles: ADMIN_ONLY,
     writes: true,
   }),
+  /** The practice's closed days from a day on (default: all), by date. */
+  'closedDays.list': channel<T.ClosedDay[]>()({ input: z.object({ from: isoDate.optional() }), roles: ALL }),
+  /** Adds a closed day (a holiday), or renames it; lab due dates skip it from then on. */
+  'closedDays.add': channel<T.ClosedDay>()({ input: z.object({ day: isoDate, note: optionalText(120) }), roles: ADMIN_ONLY, writes: true }),
+  'closedDays.remove': channel<{ day: string }>()({ input: z.object({ day: isoDate }), roles: ADMIN_ONLY, writes: true }),
 } as const;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allowedNextStatuses, PROCEDURE_STATUSES, type ProcedureStatus, stepsFromPlanned } from '../../shared/domain/status';
+import { allowedNextStatuses, PROCEDURE_STATUSES, type ProcedureStatus } from '../../shared/domain/status';
 import { clinic } from './clinic';
 import { createTestApp, FIXED_NOW, type TestApp } from './harness';
 
@@ -14,9 +14,7 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 async function procedureIn(status: ProcedureStatus) {
-  let p = await c.add({ toothNumber: '3', code: 'D2740', name: 'Crown' });
-  for (const s of stepsFromPlanned(status)) p = await app.call('procedures.setStatus', { id: p.id, version: p.version, status: s }, c.dentist);
-  return p;
+  return c.walk(await c.add({ toothNumber: '3', code: 'D2740', name: 'Crown' }), status);
 }
 
 describe('procedures: where', () => {
@@ -133,13 +131,7 @@ describe('procedures: edits', () => {
 
   it('will not remove a planned procedure that a lab case points at', async () => {
     const p = await c.add({ toothNumber: '3', code: 'D2740', name: 'Crown' });
-    const tenantId = (await app.call('session.state', {}, c.admin)).user!.tenantId;
-    const labId = app.core.newId();
-    await app.core.db.insertInto('labs').values({ id: labId, tenant_id: tenantId, name: 'Northside', phone: null, email: null, turnaround_days: 10, created_at: NOW, updated_at: NOW }).execute();
-    await app.core.db.insertInto('lab_cases').values({
-      id: app.core.newId(), tenant_id: tenantId, procedure_id: p.id, lab_id: labId, sent_date: null, due_date: null, received_date: null,
-      checked_date: null, tracking_no: null, shade: 'A2', instructions: null, notes: null, created_at: NOW, updated_at: NOW,
-    }).execute();
+    await app.call('labCases.open', { procedureId: p.id, labId: await c.lab(), shade: 'A2' }, c.dentist);
     const err = await app.fail('procedures.remove', { id: p.id, version: 1 }, c.dentist);
     expect(err).toEqual({ code: 'ILLEGAL_TRANSITION', message: 'This procedure cannot be removed: it has a lab case: cancel it instead.' });
   });

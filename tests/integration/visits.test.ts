@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveVisitStatus, PROCEDURE_STATUSES, type ProcedureStatus, stepsFromPlanned } from '../../shared/domain/status';
+import { deriveVisitStatus, PROCEDURE_STATUSES, type ProcedureStatus } from '../../shared/domain/status';
 import { clinic } from './clinic';
 import { createTestApp, type TestApp } from './harness';
 
@@ -13,8 +13,7 @@ afterEach(() => app.close());
 
 async function setStatuses(visitId: string, statuses: ProcedureStatus[]) {
   for (const target of statuses) {
-    let p = await app.call('procedures.add', { visitId, code: 'D0120', name: 'Exam', unitFee: 1000, quantity: 2 }, c.dentist);
-    for (const s of stepsFromPlanned(target)) p = await app.call('procedures.setStatus', { id: p.id, version: p.version, status: s }, c.dentist);
+    await c.walk(await app.call('procedures.add', { visitId, code: 'D0120', name: 'Exam', unitFee: 1000, quantity: 2 }, c.dentist), target);
   }
 }
 

@@ -176,9 +176,30 @@ export interface LabCasesTable {
   shade: string | null;
   instructions: string | null;
   notes: string | null;
+  lab_fee: number | null;
+  cancelled_date: string | null;
+  cancel_reason: string | null;
   version: Version;
   created_at: Stamp;
   updated_at: Stamp;
+}
+
+export interface ClosedDaysTable {
+  tenant_id: string;
+  day: string;
+  note: string | null;
+  created_at: Stamp;
+}
+
+export interface RemindersTable {
+  id: string;
+  tenant_id: string;
+  lab_case_id: string;
+  kind: 'OVERDUE' | 'DUE_TOMORROW' | 'NO_APPOINTMENT';
+  day: string;
+  created_at: string;
+  dismissed_at: string | null;
+  dismissed_by: string | null;
 }
 
 export interface OrdersTable {
@@ -303,6 +324,8 @@ export interface DB {
   findings: FindingsTable;
   labs: LabsTable;
   lab_cases: LabCasesTable;
+  closed_days: ClosedDaysTable;
+  reminders: RemindersTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
   treatment_records: TreatmentRecordsTable;

@@ -8,6 +8,7 @@
 import type { Role } from '../../../shared/domain/roles';
 import { type ProcedureStatus, stepsFromPlanned } from '../../../shared/domain/status';
 import type { FindingKind } from '../../../shared/domain/findings';
+import type { Procedure } from '../../../shared/types';
 import { createTenant } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { write } from '../change';
@@ -15,6 +16,8 @@ import * as findings from '../chart/findings.service';
 import { anyTenant } from '../tenants/tenants.repository';
 import type { AuthedContext, Core } from '../context';
 import * as patients from '../patients/patients.service';
+import * as labCases from '../lab-cases/lab-cases.service';
+import { findProcedure, toProcedure } from '../procedures/procedures.repository';
 import * as procedures from '../procedures/procedures.service';
 import { addUser } from '../users/users.service';
 import * as visits from '../visits/visits.service';
@@ -56,7 +59,7 @@ function prng(seed: number) {
  */
 async function insertAudited(
   ctx: AuthedContext,
-  table: 'labs' | 'orders' | 'order_items' | 'lab_cases' | 'treatment_records',
+  table: 'labs' | 'orders' | 'order_items' | 'treatment_records',
   rows: ({ id: string } & Record<string, unknown>)[],
   patientId: string | null = null,
 ) {
@@ -78,6 +81,34 @@ export interface DemoResult {
   practiceName: string;
   users: { username: string; role: Role }[];
   password: string;
+}
+
+/**
+ * Lab work the way the practice does it: started, its case opened, sent the
+ * day after the visit, back twelve days later and checked the next day (never
+ * after today), then seated. An in-progress crown has its case opened, not sent.
+ */
+async function throughLab(
+  ctx: AuthedContext,
+  proc: Procedure,
+  target: ProcedureStatus,
+  o: { labId: string; date: string; today: string; trackingNo: string; shade: string },
+): Promise<Procedure> {
+  const notAfterToday = (day: string) => (day > o.today ? o.today : day);
+  proc = await procedures.setStatus(ctx, { id: proc.id, version: proc.version, status: 'IN_PROGRESS' });
+  let lc = await labCases.open(ctx, {
+    procedureId: proc.id, labId: o.labId, shade: o.shade, instructions: 'Full contour zirconia, light occlusal contact.',
+    notes: null, trackingNo: null, labFee: 18500, dueDate: null,
+  });
+  if (target === 'IN_PROGRESS') return proc;
+  const sent = notAfterToday(addDays(o.date, 1));
+  lc = await labCases.send(ctx, { id: lc.id, version: lc.version, sentDate: sent, dueDate: null, trackingNo: o.trackingNo });
+  if (target !== 'SENT_TO_LAB') {
+    lc = await labCases.receive(ctx, { id: lc.id, version: lc.version, receivedDate: notAfterToday(addDays(sent, 12)) });
+    if (target === 'COMPLETED') lc = await labCases.check(ctx, { id: lc.id, version: lc.version, checkedDate: notAfterToday(addDays(sent, 13)) });
+  }
+  if (target === 'COMPLETED') return procedures.setStatus(ctx, { id: proc.id, version: lc.procedure.version, status: 'COMPLETED' });
+  return toProcedure((await findProcedure(ctx.core.db, ctx.session.tenantId, proc.id))!);
 }
 
 export async function seedDemo(core: Core, workstation: string): Promise<DemoResult | null> {
@@ -178,19 +209,12 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
           performedById: visit.providerId,
           notes: null,
         });
-        for (const step of stepsFromPlanned(target)) {
-          proc = await procedures.setStatus(ctx, { id: proc.id, version: proc.version, status: step });
-        }
-        if ('lab' in item && ['SENT_TO_LAB', 'RECEIVED', 'COMPLETED'].includes(proc.status)) {
-          const sent = addDays(date, 1);
-          await insertAudited(ctx, 'lab_cases', [{
-            id: core.newId(), tenant_id: tenantId, procedure_id: proc.id, lab_id: labId,
-            sent_date: sent, due_date: addDays(sent, 14),
-            received_date: proc.status === 'SENT_TO_LAB' ? null : addDays(sent, 12),
-            checked_date: proc.status === 'COMPLETED' ? addDays(sent, 13) : null,
-            tracking_no: `NS-${10000 + i * 10 + p}`, shade: pick(['A1', 'A2', 'A3', 'B1']),
-            instructions: 'Full contour zirconia, light occlusal contact.', notes: null,
-          }], patient.id);
+        if ('lab' in item && target !== 'PLANNED' && target !== 'CANCELLED') {
+          proc = await throughLab(ctx, proc, target, { labId, date, today, trackingNo: `NS-${10000 + i * 10 + p}`, shade: pick(['A1', 'A2', 'A3', 'B1']) });
+        } else {
+          for (const step of stepsFromPlanned(target)) {
+            proc = await procedures.setStatus(ctx, { id: proc.id, version: proc.version, status: step });
+          }
         }
         if (proc.status === 'COMPLETED' && item.code.startsWith('D23')) {
           const lot = lots[0]!;

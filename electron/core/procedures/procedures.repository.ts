@@ -7,7 +7,7 @@ import type { DB, ProceduresTable } from '../db/schema';
 import { deleteVersioned, updateVersioned, type VersionKey } from '../db/versioned';
 
 /** Claim statuses that freeze their procedures: the claim has left the practice. */
-const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
+export const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
 
 function procedureQuery(db: Queryable, tenantId: string) {
   return db

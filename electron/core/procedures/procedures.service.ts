@@ -7,6 +7,7 @@ import { type Change, write } from '../change';
 import type { AuthedContext } from '../context';
 import { AppError, conflict, illegal, invalid, notFound } from '../errors';
 import { findEntryByCode } from '../fee-schedule/fee-schedule.repository';
+import { findLiveCase, updateLabCase } from '../lab-cases/lab-cases.repository';
 import { findUser } from '../users/users.repository';
 import { findVisit } from '../visits/visits.repository';
 import {
@@ -84,11 +85,34 @@ async function reread(c: Change, id: string): Promise<Procedure> {
   return toProcedure((await findProcedure(c.trx, c.tenantId, id))!);
 }
 
-/** Work that has left the practice (on a submitted claim) is corrected, never edited. */
-function assertUnlocked(row: ProcedureRecord): void {
+/** Work that has left the practice (on a submitted claim) is corrected, never edited; its lab case with it. */
+export function assertUnlocked(row: { locked_by_claim: string | null }): void {
   if (row.locked_by_claim) {
     throw new AppError('LOCKED', `This procedure is on submitted claim ${row.locked_by_claim} and cannot be changed. Add a correction instead.`);
   }
+}
+
+/**
+ * A procedure is not finished while its lab work is out: completing waits for
+ * the case to come back, and cancelling the procedure cancels a case not yet
+ * back (work back from the lab stays on record as it is).
+ */
+async function settleLabCase(c: Change, row: ProcedureRecord, to: 'COMPLETED' | 'CANCELLED'): Promise<void> {
+  const live = await findLiveCase(c.trx, c.tenantId, row.id);
+  if (!live || live.received_date) return;
+  if (to === 'COMPLETED') {
+    throw illegal(
+      live.sent_date
+        ? `The lab work is still at the lab (sent on ${live.sent_date}): mark the lab case received before completing.`
+        : 'This procedure has a lab case not yet sent: send it, or cancel the case if the lab is not needed, before completing.',
+    );
+  }
+  await updateLabCase(
+    c.trx,
+    { tenantId: c.tenantId, id: live.id, version: live.version },
+    { cancelled_date: c.now.slice(0, 10), cancel_reason: 'The procedure was cancelled.' },
+    c.now,
+  );
 }
 
 /**
@@ -99,6 +123,7 @@ function assertUnlocked(row: ProcedureRecord): void {
 export async function applyStatus(c: Change, row: ProcedureRecord, to: ProcedureStatus, version = row.version): Promise<Procedure> {
   assertUnlocked(row);
   const from = row.status as ProcedureStatus;
+  if (to === 'COMPLETED' || to === 'CANCELLED') await settleLabCase(c, row, to);
   if (!canTransition(from, to)) throw illegal(`A procedure that is ${label(from)} cannot become ${label(to)}.`);
   await updateProcedure(
     c.trx,
@@ -181,6 +206,14 @@ export function setStatus(ctx: AuthedContext, input: { id: string; version: numb
     const before = await open(c, input.id);
     assertUnlocked(before);
     if (before.version !== input.version) throw conflict('procedure');
+    if (input.status === 'SENT_TO_LAB' || input.status === 'RECEIVED') {
+      throw illegal(
+        input.status === 'SENT_TO_LAB'
+          ? 'Work goes to the lab through its lab case: open the lab case and mark it sent.'
+          : 'Work comes back from the lab through its lab case: mark the lab case received.',
+      );
+    }
+    const live = input.status === 'CANCELLED' ? await findLiveCase(c.trx, c.tenantId, input.id) : undefined;
     const after = await applyStatus(c, before, input.status, input.version);
     return {
       result: after,
@@ -190,15 +223,20 @@ export function setStatus(ctx: AuthedContext, input: { id: string; version: numb
         patientId: before.patient_id,
         action: 'status',
         before: { status: before.status },
-        after: { status: input.status },
+        after: { status: input.status, ...(live && !live.received_date ? { labCaseCancelled: live.id } : {}) },
       },
     };
   });
 }
 
+/** The procedure's own events and its lab cases' (sent, received, checked), in the order they happened. */
 export async function history(ctx: AuthedContext, id: string): Promise<HistoryEntry[]> {
-  if (!(await findProcedure(ctx.core.db, ctx.session.tenantId, id))) throw notFound('Procedure');
-  return listEntityHistory(ctx.core.db, ctx.session.tenantId, id);
+  const { db } = ctx.core;
+  const tenantId = ctx.session.tenantId;
+  if (!(await findProcedure(db, tenantId, id))) throw notFound('Procedure');
+  const cases = await db.selectFrom('lab_cases').select('id').where('tenant_id', '=', tenantId).where('procedure_id', '=', id).execute();
+  const all = await Promise.all([id, ...cases.map((lc) => lc.id)].map((entityId) => listEntityHistory(db, tenantId, entityId)));
+  return all.flat().sort((a, b) => a.seq - b.seq);
 }
 
 /** Only a planned procedure can be removed; anything further along is cancelled instead. */

@@ -83,6 +83,26 @@ export const SAMPLES: { [C in Channel]: Sample<C> } = {
   'labs.list': { input: () => ({ includeHidden: true }) },
   'labs.save': { input: () => ({ name: 'Harbour Ceramics', phone: '555-0199', email: 'cases@harbour.example', turnaroundDays: 7 }) },
 
+  'labCases.open': { input: (w) => ({ procedureId: w.plannedId, labId: w.labId, shade: 'A3', instructions: 'Onlay, full contour', labFee: 18000 }), chart: true },
+  'labCases.get': { input: (w) => ({ id: w.caseAtLabId }) },
+  'labCases.update': { input: (w) => ({ id: w.caseNotSentId, version: 1, labId: w.labId, shade: 'B1', notes: 'Patient prefers a lighter shade' }), chart: true },
+  'labCases.send': { input: (w) => ({ id: w.caseNotSentId, version: 1, sentDate: '2026-03-02', trackingNo: 'TRK-1' }), chart: true },
+  'labCases.receive': { input: (w) => ({ id: w.caseAtLabId, version: 2, receivedDate: '2026-03-02' }), chart: true },
+  'labCases.check': { input: (w) => ({ id: w.caseReceivedId, version: 3, checkedDate: '2026-03-02' }), chart: true },
+  'labCases.cancel': { input: (w) => ({ id: w.caseNotSentId, version: 1, reason: 'Made chairside instead' }), chart: true },
+  'labCases.board': { input: (w) => ({ labId: w.labId }) },
+  'reminders.list': { input: () => ({}) },
+  'reminders.dismiss': { input: (w) => ({ id: w.reminderId }) },
+
+  'closedDays.list': { input: () => ({ from: '2026-01-01' }) },
+  'closedDays.add': { input: () => ({ day: '2026-12-25', note: 'Christmas Day' }) },
+  'closedDays.remove': {
+    input: () => ({ day: '2026-12-24' }),
+    prepare: async (app, w) => {
+      await app.call('closedDays.add', { day: '2026-12-24', note: 'Christmas Eve' }, w.tokens.ADMIN);
+    },
+  },
+
   'reports.procedureSummary': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
 
   'audit.list': { input: (w) => ({ patientId: w.patientId }) },

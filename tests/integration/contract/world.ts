@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Role } from '../../../shared/domain/roles';
+import { raiseReminders } from '../../../electron/core/lab-cases/reminders';
 import { PASSWORD, type TestApp } from '../harness';
 
 export interface World {
@@ -20,6 +21,13 @@ export interface World {
   emptyVisitId: string;
   /** An open finding (caries) on the patient's tooth 3. */
   findingId: string;
+  labId: string;
+  /** Lab cases at each step (version 1, 2 and 3): not sent, overdue at the lab, back awaiting the check. */
+  caseNotSentId: string;
+  caseAtLabId: string;
+  caseReceivedId: string;
+  /** The overdue notice the reminder job raised for the case at the lab. */
+  reminderId: string;
   dentistId: string;
   colleagueId: string;
   colleagueUsername: string;
@@ -48,6 +56,20 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
   await app.call('procedures.add', { visitId: plannedVisit.id, code: 'D1110', name: 'Prophylaxis', unitFee: 9000 }, adminToken);
   const emptyVisit = await app.call('visits.create', { patientId: patient.id, providerId: dentistId, date: '2026-03-06' }, adminToken);
   const [finding] = await app.call('findings.add', { patientId: patient.id, kind: 'CARIES', teeth: ['3'], surfaces: ['O'], recordedOn: '2026-03-02' }, adminToken);
+  const lab = await app.call('labs.save', { name: `Northside Dental Lab ${n}`, turnaroundDays: 7 }, adminToken);
+  const crownVisit = await app.call('visits.create', { patientId: patient.id, providerId: dentistId, date: '2026-02-02' }, adminToken);
+  const crown = async (toothNumber: string) => {
+    const p = await app.call('procedures.add', { visitId: crownVisit.id, code: 'D2740', name: 'Crown, porcelain/ceramic', unitFee: 120000, toothNumber }, adminToken);
+    return app.call('labCases.open', { procedureId: p.id, labId: lab.id, shade: 'A2' }, adminToken);
+  };
+  const notSent = await crown('8');
+  const atLab = await crown('9');
+  await app.call('labCases.send', { id: atLab.id, version: 1, sentDate: '2026-02-03', dueDate: '2026-02-13' }, adminToken);
+  const received = await crown('14');
+  await app.call('labCases.send', { id: received.id, version: 1, sentDate: '2026-02-03' }, adminToken);
+  await app.call('labCases.receive', { id: received.id, version: 2, receivedDate: '2026-02-20' }, adminToken);
+  await raiseReminders(app.core);
+  const [reminder] = await app.call('reminders.list', {}, adminToken);
   const me = await app.call('session.state', {}, adminToken);
   return {
     tokens,
@@ -58,6 +80,11 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
     plannedVisitId: plannedVisit.id,
     emptyVisitId: emptyVisit.id,
     findingId: finding!.id,
+    labId: lab.id,
+    caseNotSentId: notSent.id,
+    caseAtLabId: atLab.id,
+    caseReceivedId: received.id,
+    reminderId: reminder!.id,
     dentistId,
     colleagueId: colleague.id,
     colleagueUsername: colleague.username,
