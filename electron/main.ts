@@ -3,7 +3,7 @@
  * and the ipc bridge. Everything that is not window, menu or bridge lives in
  * electron/core so browser mode runs the very same code.
  */
-import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { APP_HOST, APP_INDEX_URL, APP_SCHEME, isAppUrl } from './core/app-url';
 import type { Core } from './core/context';
 import { closeCore, createCore } from './core/create-core';
+import { type RaisedReminder, startReminderJob } from './core/lab-cases/reminders';
 import { desktopPaths, type DesktopPaths } from './core/desktop-paths';
 import { parseDesktopLaunch, seedDemoIfAsked } from './core/launch';
 import { DATABASE_FILE } from './core/paths';
@@ -110,6 +111,13 @@ function lockDown() {
   });
 }
 
+/** New lab notices as system notifications: several at once become one, so a morning start does not flood the screen. */
+function notifyReminders(raised: RaisedReminder[]): void {
+  if (!Notification.isSupported()) return;
+  const body = raised.length === 1 ? raised[0]!.message : `${raised.length} lab cases need attention. Open Chairside's lab board to see them.`;
+  new Notification({ title: 'Chairside: lab work', body }).show();
+}
+
 async function start(): Promise<Core> {
   // Electron's own path, the app's folder and Chromium's switches ride along in argv; launch.ts tolerates them.
   const launch = parseDesktopLaunch(process.argv.slice(1));
@@ -132,6 +140,7 @@ async function start(): Promise<Core> {
   }
   registerIpc(core, { workstation: launch.workstation, isAppUrl });
   broadcastChanges(core, isAppUrl);
+  startReminderJob(core, { onRaised: notifyReminders });
   const win = createWindow(paths.preload);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

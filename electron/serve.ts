@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from './core/create-core';
+import { startReminderJob } from './core/lab-cases/reminders';
 import { DatabaseFromFutureError, MigrationEditedError } from './core/db/migrator';
 import { parseBrowserLaunch, seedDemoIfAsked } from './core/launch';
 import { DATABASE_FILE, defaultDataDir } from './core/paths';
@@ -22,6 +23,8 @@ async function main() {
   const core = createCore({ file: join(dataDir, DATABASE_FILE), migrationsDir: join(repoRoot, 'migrations'), now: launch.now });
   const demo = await seedDemoIfAsked(core, launch);
   if (demo) console.log(demo);
+  // Browser mode has no system notifications: the app's notice list shows what the job raises.
+  startReminderJob(core);
   const token = process.env.CHAIRSIDE_TOKEN || randomBytes(24).toString('base64url');
   const server = createHost({ core, token, staticDir: join(repoRoot, 'out', 'renderer'), workstation: launch.workstation });
   const actual = await listen(server, launch.port);

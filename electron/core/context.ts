@@ -34,6 +34,8 @@ export interface Core {
   changes: ChangeFeed;
   /** The hourly PRAGMA optimize (db/connection.ts), stopped by closeCore. */
   planner: ReturnType<typeof setInterval>;
+  /** Stops background jobs started on this core (the lab reminder job); closeCore calls each. */
+  stoppers: (() => void)[];
 }
 
 /** The signed-in user as of this call: read afresh from the database on every call. */

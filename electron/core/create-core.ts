@@ -64,12 +64,14 @@ export function createCore(options: CoreOptions): Core {
     newId: options.newId ?? randomUUID,
     logError,
     planner,
+    stoppers: [],
     changes: new ChangeFeed(sqlite, undefined, logError),
   };
 }
 
 export async function closeCore(core: Core): Promise<void> {
   clearInterval(core.planner);
+  for (const stop of core.stoppers.splice(0)) stop();
   core.changes.close();
   await core.jobs.close();
   if (core.sqlite.open) tryOptimize(core.sqlite, core.logError);

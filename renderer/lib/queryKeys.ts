@@ -43,6 +43,23 @@ export const queryKeys = {
     all: ['feeSchedule'] as const,
     list: () => channelKey('feeSchedule.list', {}),
   },
+  labs: {
+    all: ['labs'] as const,
+    list: (input: InputOf<'labs.list'>) => channelKey('labs.list', input),
+  },
+  labCases: {
+    all: ['labCases'] as const,
+    get: (input: InputOf<'labCases.get'>) => channelKey('labCases.get', input),
+    board: (input: InputOf<'labCases.board'>) => channelKey('labCases.board', input),
+  },
+  reminders: {
+    all: ['reminders'] as const,
+    list: () => channelKey('reminders.list', {}),
+  },
+  closedDays: {
+    all: ['closedDays'] as const,
+    list: (input: InputOf<'closedDays.list'>) => channelKey('closedDays.list', input),
+  },
   audit: {
     all: ['audit'] as const,
     list: (input: InputOf<'audit.list'>) => channelKey('audit.list', input),
@@ -56,11 +73,16 @@ export const queryKeys = {
  */
 const STALE_AFTER_WRITE: Partial<Record<Group, readonly Group[]>> = {
   // Visit rows carry the patient's name and chart number.
-  patients: ['patients', 'visits', 'reports'],
+  patients: ['patients', 'visits', 'reports', 'labCases', 'reminders'],
   // Cancelling or removing a visit moves its procedures too (their history).
-  visits: ['visits', 'procedures', 'reports', 'chart'],
+  visits: ['visits', 'procedures', 'reports', 'chart', 'labCases', 'reminders'],
   // A visit holds its procedures, and its status and total follow them; a procedure's history grows; the chart draws them.
-  procedures: ['visits', 'procedures', 'reports', 'chart'],
+  // Cancelling a procedure cancels its lab case; completing one takes its case off the board.
+  procedures: ['visits', 'procedures', 'reports', 'chart', 'labCases', 'reminders'],
+  // A lab step moves its procedure (status, history, chart colour) and ends or raises notices.
+  labCases: ['labCases', 'reminders', 'visits', 'procedures', 'reports', 'chart'],
+  // Cases show their lab's name and phone.
+  labs: ['labs', 'labCases', 'reminders'],
   // Findings are drawn on the chart, which chart.get answers.
   findings: ['chart'],
   // Provider pickers, and the names of providers on visits and procedures.

@@ -30,10 +30,12 @@ describe('query keys', () => {
   });
 
   it('say what a write makes stale: its feature, what shows it elsewhere, and the audit log', () => {
-    expect(keysChangedBy('procedures.update')).toEqual([['visits'], ['procedures'], ['reports'], ['chart'], ['audit']]);
+    expect(keysChangedBy('procedures.update')).toEqual([['visits'], ['procedures'], ['reports'], ['chart'], ['labCases'], ['reminders'], ['audit']]);
+    expect(keysChangedBy('labCases.send')).toEqual([['labCases'], ['reminders'], ['visits'], ['procedures'], ['reports'], ['chart'], ['audit']]);
+    expect(keysChangedBy('reminders.dismiss')).toEqual([['reminders'], ['audit']]);
     expect(keysChangedBy('findings.add')).toEqual([['chart'], ['audit']]);
     expect(keysChangedBy('feeSchedule.save')).toEqual([['feeSchedule'], ['audit']]);
-    expect(keysChangedBy('patients.archive')).toEqual([['patients'], ['visits'], ['reports'], ['audit']]);
+    expect(keysChangedBy('patients.archive')).toEqual([['patients'], ['visits'], ['reports'], ['labCases'], ['reminders'], ['audit']]);
     expect(keysChangedBy('users.create')).toEqual([['users'], ['visits'], ['reports'], ['audit']]);
     expect(keysChangedBy('auth.changePassword')).toEqual([['audit']]);
   });

@@ -81,7 +81,7 @@ export async function raiseReminders(core: Core): Promise<RaisedReminder[]> {
   return raised;
 }
 
-/** Runs the job now and every `everyMs`, never two passes at once; stop() ends it. */
+/** Runs the job now and every `everyMs`, never two passes at once, until closeCore (or the returned stop). */
 export function startReminderJob(core: Core, options: { everyMs?: number; onRaised?: (r: RaisedReminder[]) => void } = {}): () => void {
   let running: Promise<void> | null = null;
   const pass = () => {
@@ -98,7 +98,9 @@ export function startReminderJob(core: Core, options: { everyMs?: number; onRais
   pass();
   const timer = setInterval(pass, options.everyMs ?? REMINDER_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  const stop = () => clearInterval(timer);
+  core.stoppers.push(stop);
+  return stop;
 }
 
 /** Whether yesterday's notice still says something true today. */
