@@ -1,9 +1,11 @@
-import { BrowserWindow, ipcMain } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { BrowserWindow, dialog, ipcMain } from 'electron';
 import type { Core } from './core/context';
 import { dispatch } from './core/handlers';
 
 export const INVOKE_CHANNEL = 'chairside:invoke';
 export const CHANGED_CHANNEL = 'chairside:changed';
+export const PRINT_CHANNEL = 'chairside:printToPdf';
 
 /**
  * One ipc channel carries every contract call. Only our own page may use it:
@@ -23,6 +25,19 @@ export function registerIpc(core: Core, options: { workstation: string; isAppUrl
       sessionToken: typeof sessionToken === 'string' ? sessionToken : null,
       workstation: options.workstation,
     });
+  });
+
+  // The page's print stylesheet decides what the PDF holds (a lab slip); the user picks where it goes.
+  ipcMain.handle(PRINT_CHANNEL, async (event, suggestedName: unknown) => {
+    const frame = event.senderFrame;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!frame || frame.parent !== null || !options.isAppUrl(frame.url) || !win) return null;
+    const name = typeof suggestedName === 'string' ? suggestedName.replace(/[^\w .-]+/g, '-').slice(0, 100) : 'chairside';
+    const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
+    const { canceled, filePath } = await dialog.showSaveDialog(win, { defaultPath: `${name}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (canceled || !filePath) return null;
+    await writeFile(filePath, pdf);
+    return filePath;
   });
 }
 

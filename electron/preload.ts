@@ -1,6 +1,7 @@
 /**
  * The renderer's only door to the main process: one function to call the
- * core and one to hear that data changed; no ipcRenderer, no Node.
+ * core, one to hear that data changed and one to print to PDF; no
+ * ipcRenderer, no Node.
  * Channel names and inputs are checked in main, not trusted here.
  */
 import { contextBridge, ipcRenderer } from 'electron';
@@ -16,4 +17,6 @@ contextBridge.exposeInMainWorld('chairside', {
     ipcRenderer.on('chairside:changed', forward);
     return () => void ipcRenderer.removeListener('chairside:changed', forward);
   },
+  /** Saves this window's page as a PDF where the user picks (a lab slip); resolves to the file, or null if they cancelled. */
+  printToPdf: (suggestedName: string) => ipcRenderer.invoke('chairside:printToPdf', suggestedName),
 });

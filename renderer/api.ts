@@ -23,6 +23,8 @@ interface ElectronBridge {
   invoke(channel: string, input: unknown, sessionToken: string | null): Promise<Envelope<unknown>>;
   /** Data changed (here or in another process on the file); returns how to stop listening. */
   onChanged(listener: (version: number) => void): () => void;
+  /** Desktop only: saves the page, as its print stylesheet lays it out, to a PDF the user places. */
+  printToPdf(suggestedName: string): Promise<string | null>;
 }
 
 declare global {
