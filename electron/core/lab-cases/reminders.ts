@@ -6,13 +6,13 @@
  * event; dismissing one is a user's act and is audited.
  */
 import { reminderFor, reminderMessage } from '../../../shared/domain/lab-cases';
-import type { NameOrder, Reminder, ReminderKind } from '../../../shared/types';
+import type { LabCase, NameOrder, Reminder, ReminderKind } from '../../../shared/types';
 import { write } from '../change';
 import type { AuthedContext, Core, Queryable } from '../context';
 import { notFound } from '../errors';
 import { closedDaysAfter } from '../tenants/closed-days.repository';
 import { findPractice } from '../tenants/tenants.repository';
-import { boardCards } from './board';
+import { boardPlaces, casesFor } from './board';
 import { labCaseQuery, toLabCase } from './lab-cases.repository';
 
 export const REMINDER_EVERY_MS = 5 * 60 * 1000;
@@ -22,9 +22,14 @@ const personName = (p: { patientFirstName: string; patientLastName: string }, or
 
 /** What each case deserves today, from its state and the practice's appointments. */
 async function dueNotices(db: Queryable, tenantId: string, today: string) {
-  const cards = await boardCards(db, tenantId, today);
   const closed = await closedDaysAfter(db, tenantId, today);
   const anyAppointment = await db.selectFrom('appointments').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
+  const context = { closed, usesAppointments: anyAppointment !== undefined };
+  // Only cases that may deserve a notice are read in full: the rest of the board is not.
+  const candidates = (await boardPlaces(db, tenantId, today)).filter(
+    (p) => reminderFor(p, p.procedureStatus, today, { ...context, hasUpcomingAppointment: false }) !== null,
+  );
+  const cases = await casesFor(db, tenantId, candidates.map((p) => p.id));
   const booked = new Set(
     (
       await db
@@ -37,14 +42,11 @@ async function dueNotices(db: Queryable, tenantId: string, today: string) {
         .execute()
     ).map((a) => a.patient_id),
   );
-  const notices: { card: (typeof cards)[number]['card']; kind: ReminderKind }[] = [];
-  for (const { card } of cards) {
+  const notices: { card: LabCase; kind: ReminderKind }[] = [];
+  for (const place of candidates) {
+    const card = cases.get(place.id)!;
     if (card.patientArchivedAt) continue;
-    const kind = reminderFor(card, card.procedure.status, today, {
-      closed,
-      usesAppointments: anyAppointment !== undefined,
-      hasUpcomingAppointment: booked.has(card.patientId),
-    });
+    const kind = reminderFor(card, card.procedure.status, today, { ...context, hasUpcomingAppointment: booked.has(card.patientId) });
     if (kind) notices.push({ card, kind });
   }
   return notices;
