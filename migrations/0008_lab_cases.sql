@@ -72,6 +72,9 @@ CREATE TABLE reminders (
   created_at   TEXT NOT NULL,
   dismissed_at TEXT,
   dismissed_by TEXT REFERENCES users(id) ON DELETE RESTRICT,
-  UNIQUE (tenant_id, lab_case_id, day)
+  -- Day before case: the job's "noticed today already" read is this index's prefix.
+  UNIQUE (tenant_id, day, lab_case_id)
 );
 CREATE INDEX idx_reminders_open ON reminders(tenant_id, created_at) WHERE dismissed_at IS NULL;
+-- A case's latest notice (the list shows only that one).
+CREATE INDEX idx_reminders_case ON reminders(lab_case_id, day);

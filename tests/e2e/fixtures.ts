@@ -56,16 +56,21 @@ async function stop(child: ChildProcess): Promise<void> {
   running.delete(child);
 }
 
-async function start(args: string[] = []): Promise<{ child: ChildProcess; server: Server }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chairside-e2e-'));
+/**
+ * Starts browser mode. With `dataDir` the server opens that folder and leaves
+ * it behind (the caller removes it): a test restarts the app on the same data
+ * with another `CHAIRSIDE_NOW` to move the clock.
+ */
+async function start(args: string[] = [], options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<{ child: ChildProcess; server: Server }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chairside-e2e-'));
   const token = `e2e-${Math.random().toString(36).slice(2)}`;
   const child = spawn(
     process.execPath,
     ['scripts/child.mjs', process.execPath, '--import', 'tsx', 'electron/serve.ts', '--data-dir', dataDir, '--port', '0', ...args],
-    { env: { ...process.env, CHAIRSIDE_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { env: { ...process.env, ...options.env, CHAIRSIDE_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   running.add(child);
-  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  if (!options.dataDir) child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   try {
     const origin = await new Promise<string>((resolve, reject) => {
       let out = '';

@@ -22,12 +22,16 @@ const personName = (p: { patientFirstName: string; patientLastName: string }, or
 
 /** What each case deserves today, from its state and the practice's appointments. */
 async function dueNotices(db: Queryable, tenantId: string, today: string) {
+  // The job runs every few minutes: cases already noticed today are not read again.
+  const noticed = new Set(
+    (await db.selectFrom('reminders').select('lab_case_id').where('tenant_id', '=', tenantId).where('day', '=', today).execute()).map((r) => r.lab_case_id),
+  );
   const closed = await closedDaysAfter(db, tenantId, today);
   const anyAppointment = await db.selectFrom('appointments').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
   const context = { closed, usesAppointments: anyAppointment !== undefined };
   // Only cases that may deserve a notice are read in full: the rest of the board is not.
   const candidates = (await boardPlaces(db, tenantId, today)).filter(
-    (p) => reminderFor(p, p.procedureStatus, today, { ...context, hasUpcomingAppointment: false }) !== null,
+    (p) => !noticed.has(p.id) && reminderFor(p, p.procedureStatus, today, { ...context, hasUpcomingAppointment: false }) !== null,
   );
   const cases = await casesFor(db, tenantId, candidates.map((p) => p.id));
   const booked = new Set(
@@ -72,7 +76,7 @@ export async function raiseReminders(core: Core): Promise<RaisedReminder[]> {
         const res = await trx
           .insertInto('reminders')
           .values({ id: core.newId(), tenant_id: tenantId, lab_case_id: card.id, kind, day: today, created_at: at })
-          .onConflict((oc) => oc.columns(['tenant_id', 'lab_case_id', 'day']).doNothing())
+          .onConflict((oc) => oc.columns(['tenant_id', 'day', 'lab_case_id']).doNothing())
           .executeTakeFirst();
         if (res.numInsertedOrUpdatedRows === 1n) {
           raised.push({ tenantId, message: reminderMessage(kind, card, personName(card, practice?.nameOrder ?? 'last_first'), today) });
