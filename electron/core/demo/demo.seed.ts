@@ -17,6 +17,7 @@ import { anyTenant } from '../tenants/tenants.repository';
 import type { AuthedContext, Core } from '../context';
 import * as patients from '../patients/patients.service';
 import * as labCases from '../lab-cases/lab-cases.service';
+import * as closedDays from '../tenants/closed-days.service';
 import { findProcedure, toProcedure } from '../procedures/procedures.repository';
 import * as procedures from '../procedures/procedures.service';
 import { addUser } from '../users/users.service';
@@ -154,6 +155,11 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
     { id: labId, tenant_id: tenantId, name: 'Northside Dental Lab', phone: '555-0142', email: 'cases@northside.example', turnaround_days: 10 },
     { id: core.newId(), tenant_id: tenantId, name: 'Precision Ceramics', phone: '555-0177', email: null, turnaround_days: 7 },
   ]);
+  // The coming year-end holidays, so lab due dates visibly skip them.
+  const year = Number(today.slice(0, 4));
+  for (const [day, note] of [[`${year}-12-25`, 'Christmas Day'], [`${year + 1}-01-01`, 'New Year’s Day']] as const) {
+    await closedDays.add(adminCtx, { day, note });
+  }
 
   const orderId = core.newId();
   const lots = [
