@@ -334,6 +334,8 @@ export interface HistoryEntry {
   at: string;
   userName: string | null;
   workstation: string;
+  /** What the event is about: a procedure's history also holds its lab cases' events ('labCase'). */
+  entity: string;
   action: string;
   before: unknown;
   after: unknown;

@@ -85,7 +85,7 @@ describe('what the visit offers', () => {
   it('a cancelled visit shows why, who and when', async () => {
     serve(visit([cancelled], { status: 'CANCELLED' }));
     answer('visits.history', [
-      { seq: 3, at: '2026-03-02T10:00:00.000Z', userName: 'Pat Quinn', workstation: 'FRONT-1', action: 'cancel', before: { status: 'PLANNED' }, after: { status: 'CANCELLED', reason: 'Patient phoned in sick', cancelledProcedures: [IDS.cancelled] } },
+      { seq: 3, at: '2026-03-02T10:00:00.000Z', userName: 'Pat Quinn', workstation: 'FRONT-1', entity: 'visit', action: 'cancel', before: { status: 'PLANNED' }, after: { status: 'CANCELLED', reason: 'Patient phoned in sick', cancelledProcedures: [IDS.cancelled] } },
     ]);
     renderWithProviders(<VisitPage id={IDS.visit} />);
     const reason = await screen.findByTestId('visit-cancel-reason');
@@ -109,9 +109,9 @@ describe('procedure details', () => {
   it('every row opens its details: notes, and the history in words', async () => {
     serve(visit([procedure({ notes: 'Deep caries, indirect pulp cap', unitFee: 21000, quantity: 1, status: 'IN_PROGRESS', startedAt: '2026-03-02T09:40:00.000Z' })]));
     answer('procedures.history', [
-      { seq: 1, at: '2026-03-02T09:00:00.000Z', userName: 'Ada Admin', workstation: 'FRONT-1', action: 'create', before: null, after: procedure() },
-      { seq: 2, at: '2026-03-02T09:10:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'OP-2', action: 'update', before: procedure({ unitFee: 19500 }), after: procedure({ unitFee: 21000 }) },
-      { seq: 3, at: '2026-03-02T09:40:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'OP-2', action: 'status', before: { status: 'PLANNED' }, after: { status: 'IN_PROGRESS' } },
+      { seq: 1, at: '2026-03-02T09:00:00.000Z', userName: 'Ada Admin', workstation: 'FRONT-1', entity: 'procedure', action: 'create', before: null, after: procedure() },
+      { seq: 2, at: '2026-03-02T09:10:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'OP-2', entity: 'procedure', action: 'update', before: procedure({ unitFee: 19500 }), after: procedure({ unitFee: 21000 }) },
+      { seq: 3, at: '2026-03-02T09:40:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'OP-2', entity: 'procedure', action: 'status', before: { status: 'PLANNED' }, after: { status: 'IN_PROGRESS' } },
     ]);
     const { user } = renderWithProviders(<VisitPage id={IDS.visit} />);
     const row = await screen.findByTestId('procedure-row');

@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../shared/types';
 import { IDS, procedure } from './fixtures';
 
 const ctx = { format: createFormatter({ locale: 'en-US', timeFormat: '12h', nameOrder: 'last_first' }), currency: 'USD' };
-const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({ seq: 1, at: '2026-03-02T14:05:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'FRONT-1', action: 'create', before: null, after: null, ...over });
+const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({ seq: 1, at: '2026-03-02T14:05:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'FRONT-1', entity: 'procedure', action: 'create', before: null, after: null, ...over });
 
 describe('a procedure’s history in words', () => {
   it('names what changed by the form’s labels, before and after, money as money', () => {
@@ -53,5 +53,16 @@ describe('a procedure’s history in words', () => {
     expect(timeline.map((e) => describeAction(e, ctx))).toEqual(['Added', 'Cancelled with the visit: “Sick”']);
     expect(cancellation(visitEvents)).toEqual({ reason: 'Other', at: '2026-03-03T10:00:00.000Z', userName: 'Dr. Noor Haddad' });
     expect(cancellation([])).toBeNull();
+  });
+
+  it('tells its lab case’s steps among its own, in the practice’s date format', () => {
+    const lab = (action: string, after: Record<string, unknown>) => describeAction(entry({ entity: 'labCase', action, after }), ctx);
+    expect(lab('create', { labName: 'Northside Dental Lab' })).toBe('Opened a lab case for Northside Dental Lab');
+    expect(lab('send', { sentDate: '2026-03-02', dueDate: '2026-03-11', trackingNo: 'TRK-881' })).toBe('Sent to the lab on 03/02/2026, due 03/11/2026 (tracking TRK-881)');
+    expect(lab('receive', { receivedDate: '2026-03-10' })).toBe('Received from the lab on 03/10/2026');
+    expect(lab('check', { checkedDate: '2026-03-11' })).toBe('Lab work checked on 03/11/2026');
+    expect(lab('cancel', { cancelReason: 'Wrong shade ordered' })).toBe('Lab case cancelled: “Wrong shade ordered”');
+    // The same action on the procedure itself keeps its own words.
+    expect(describeAction(entry({ action: 'cancel', after: { reason: 'Sick' } }), ctx)).toBe('Cancelled: “Sick”');
   });
 });

@@ -111,7 +111,7 @@ export function listAuditEvents(db: Queryable, f: AuditFilter, page: { limit: nu
 export async function listEntityHistory(db: Queryable, tenantId: string, entityId: string, limit = 500): Promise<HistoryEntry[]> {
   const rows = await filtered(db, { tenantId, entityId })
     .leftJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.seq', 'a.at', 'a.workstation', 'a.action', 'a.before_json', 'a.after_json', 'u.display_name as user_name'])
+    .select(['a.seq', 'a.at', 'a.workstation', 'a.entity', 'a.action', 'a.before_json', 'a.after_json', 'u.display_name as user_name'])
     .orderBy('a.seq', 'asc')
     .limit(limit)
     .execute();
@@ -120,6 +120,7 @@ export async function listEntityHistory(db: Queryable, tenantId: string, entityI
     at: r.at,
     userName: r.user_name,
     workstation: r.workstation,
+    entity: r.entity,
     action: r.action,
     before: r.before_json === null ? null : JSON.parse(r.before_json),
     after: r.after_json === null ? null : JSON.parse(r.after_json),

@@ -29,6 +29,10 @@ export const ACTION_WORDS: Record<string, string> = {
   sent: 'Sent to the lab',
   received: 'Received from the lab',
   checked: 'Checked',
+  send: 'Sent to the lab',
+  receive: 'Received from the lab',
+  check: 'Checked before seating',
+  dismiss: 'Dismissed',
   submit: 'Submitted',
   pay: 'Paid',
   paid: 'Paid',
@@ -70,6 +74,8 @@ export const ENTITY_WORDS: Record<string, string> = {
   correction: 'Correction',
   fee_schedule: 'Fee schedule code',
   finding: 'Finding',
+  closedDay: 'Closed day',
+  reminder: 'Lab notice',
 };
 
 /** A word the map does not know yet, made readable: "lab_case" -> "Lab case", "labCase" -> "Lab case". */

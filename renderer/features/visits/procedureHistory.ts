@@ -71,9 +71,32 @@ export function describeChanges(before: unknown, after: unknown, ctx: HistoryCon
   return parts.length ? parts.join('; ') : null;
 }
 
+/** A lab case's step, as the procedure's history tells it: "Sent to Northside Dental Lab, due 03/11/2026". */
+function describeLabStep(action: string, after: Snapshot, ctx: HistoryContext): string {
+  const day = (v: unknown) => (typeof v === 'string' ? ctx.format.date(v) : 'an unknown day');
+  const lab = typeof after.labName === 'string' ? after.labName : 'the lab';
+  switch (action) {
+    case 'create':
+      return `Opened a lab case for ${lab}`;
+    case 'update':
+      return 'Changed the lab case';
+    case 'send':
+      return `Sent to the lab on ${day(after.sentDate)}, due ${day(after.dueDate)}${typeof after.trackingNo === 'string' ? ` (tracking ${after.trackingNo})` : ''}`;
+    case 'receive':
+      return `Received from the lab on ${day(after.receivedDate)}`;
+    case 'check':
+      return `Lab work checked on ${day(after.checkedDate)}`;
+    case 'cancel':
+      return typeof after.cancelReason === 'string' ? `Lab case cancelled: ${quote(after.cancelReason)}` : 'Lab case cancelled';
+    default:
+      return `Lab case: ${action}`;
+  }
+}
+
 /** What the event did, in words: Added, Changed fee from … to …, Moved to In progress, Removed, Cancelled. */
-export function describeAction(entry: Pick<HistoryEntry, 'action' | 'before' | 'after'>, ctx: HistoryContext): string {
+export function describeAction(entry: Pick<HistoryEntry, 'action' | 'before' | 'after'> & { entity?: string }, ctx: HistoryContext): string {
   const after = isSnapshot(entry.after) ? entry.after : {};
+  if (entry.entity === 'labCase') return describeLabStep(entry.action, after, ctx);
   switch (entry.action) {
     case 'create':
       return 'Added';
