@@ -3,7 +3,7 @@
  * for here (no Electron runtime). The core and the demo seed are stand-ins
  * that record what main.ts asked of them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -34,6 +34,11 @@ const fake = vi.hoisted(() => {
     windows: [] as { url: string; destroyed: boolean }[],
     /** The order of shutdown steps: 'closeCore' and 'quit'. */
     shutdown: [] as string[],
+    /** What the reminder job was started with, and the system notifications shown. */
+    reminderJobs: [] as { onRaised?: (raised: { tenantId: string; message: string }[]) => void }[],
+    notifications: [] as { title: string; body: string }[],
+    saveDialogs: [] as string[],
+    saveTo: undefined as string | undefined,
   };
   return state;
 });
@@ -55,6 +60,9 @@ vi.mock('electron', () => ({
     on: (event: string, fn: Handler) => fake.appEvents.set(event, fn),
   },
   BrowserWindow: class {
+    static fromWebContents(contents: unknown) {
+      return contents ? { id: 1 } : null;
+    }
     static getAllWindows() {
       return fake.windows.map((w) => ({
         isDestroyed: () => w.destroyed,
@@ -74,6 +82,10 @@ vi.mock('electron', () => ({
     showErrorBox: (title: string, message: string) => {
       fake.errorBox = [title, message];
     },
+    showSaveDialog: async (_win: unknown, options: { defaultPath: string }) => {
+      fake.saveDialogs.push(options.defaultPath);
+      return fake.saveTo ? { canceled: false, filePath: fake.saveTo } : { canceled: true };
+    },
   },
   Menu: { setApplicationMenu: () => undefined },
   protocol: {
@@ -92,6 +104,21 @@ vi.mock('electron', () => ({
     },
   },
   ipcMain: { handle: (channel: string, fn: Handler) => fake.ipcHandlers.set(channel, fn) },
+  Notification: class {
+    static isSupported() {
+      return true;
+    }
+    constructor(private readonly options: { title: string; body: string }) {}
+    show() {
+      fake.notifications.push(this.options);
+    }
+  },
+}));
+vi.mock('../../electron/core/lab-cases/reminders', () => ({
+  startReminderJob: (_core: unknown, options: (typeof fake.reminderJobs)[number]) => {
+    fake.reminderJobs.push(options);
+    return () => undefined;
+  },
 }));
 
 vi.mock('../../electron/core/create-core', () => ({
@@ -130,7 +157,7 @@ const argv = process.argv;
 
 function reset() {
   Object.assign(fake, { windowOptions: undefined, loadedUrl: undefined, errorBox: undefined, exitCode: undefined, headersHandler: undefined });
-  for (const list of [fake.schemes, fake.createCore, fake.seeded, fake.dispatched, fake.shutdown, fake.changeListeners, fake.sent, fake.windows]) list.length = 0;
+  for (const list of [fake.schemes, fake.createCore, fake.seeded, fake.dispatched, fake.shutdown, fake.changeListeners, fake.sent, fake.windows, fake.reminderJobs, fake.notifications, fake.saveDialogs]) list.length = 0;
   for (const map of [fake.protocolHandlers, fake.ipcHandlers, fake.appEvents]) map.clear();
 }
 
@@ -236,6 +263,37 @@ describe('main.ts (desktop entry) under a fake Electron', () => {
     expect(fake.changeListeners).toHaveLength(1);
     fake.changeListeners[0]!(7);
     expect(fake.sent).toEqual([['app://chairside/index.html#/today', 'chairside:changed', 7]]);
+  });
+
+  it('runs the lab reminder job and shows what it raises as one system notification', async () => {
+    await launch([]);
+    expect(fake.reminderJobs).toHaveLength(1);
+    const onRaised = fake.reminderJobs[0]!.onRaised!;
+    onRaised([{ tenantId: 't', message: 'Crown on 3 for Tanaka, Maya is 2 days overdue at Northside Dental Lab.' }]);
+    onRaised([
+      { tenantId: 't', message: 'a' },
+      { tenantId: 't', message: 'b' },
+    ]);
+    expect(fake.notifications).toEqual([
+      { title: 'Chairside: lab work', body: 'Crown on 3 for Tanaka, Maya is 2 days overdue at Northside Dental Lab.' },
+      { title: 'Chairside: lab work', body: "2 lab cases need attention. Open Chairside's lab board to see them." },
+    ]);
+  });
+
+  it('prints its own page to a PDF where the user picks, and nothing for another page', async () => {
+    await launch([]);
+    const print = fake.ipcHandlers.get('chairside:printToPdf')! as unknown as (event: unknown, name: unknown) => Promise<string | null>;
+    let printed = 0;
+    const sender = { printToPDF: async () => ((printed += 1), Buffer.from('%PDF-1.7 slip')) };
+    const event = (url: string) => ({ senderFrame: { url, parent: null }, sender });
+    expect(await print(event('https://evil.example/'), 'slip')).toBeNull();
+    expect(printed).toBe(0);
+    fake.saveTo = join(dir, 'slip.pdf');
+    expect(await print(event('app://chairside/index.html#/lab-cases/x/slip'), 'lab-slip 1042/3')).toBe(fake.saveTo);
+    expect(fake.saveDialogs).toEqual(['lab-slip 1042-3.pdf']);
+    expect(readFileSync(fake.saveTo, 'utf8')).toBe('%PDF-1.7 slip');
+    fake.saveTo = undefined;
+    expect(await print(event('app://chairside/index.html'), 'again')).toBeNull();
   });
 
   it('keeps navigation on its own page', async () => {
