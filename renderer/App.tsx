@@ -26,13 +26,16 @@ const SettingsScreen = lazyComponent(() => import('./features/settings/SettingsS
 const UsersScreen = lazyComponent(() => import('./features/settings/UsersScreen').then((m) => m.UsersScreen));
 const AuditScreen = lazyComponent(() => import('./features/settings/AuditScreen').then((m) => m.AuditScreen));
 const FeeScheduleScreen = lazyComponent(() => import('./features/settings/FeeScheduleScreen').then((m) => m.FeeScheduleScreen));
+const LabBoardScreen = lazyComponent(() => import('./features/labs/LabBoardScreen').then((m) => m.LabBoardScreen));
+const LabSlip = lazyComponent(() => import('./features/labs/LabSlip').then((m) => m.LabSlip));
+const LabsScreen = lazyComponent(() => import('./features/settings/LabsScreen').then((m) => m.LabsScreen));
 const SetupScreen = lazyComponent(() => import('./features/session/SetupScreen').then((m) => m.SetupScreen));
 
 const Frame = lazyComponent(() => import('./features/frame/Frame').then((m) => m.Frame));
 const CommandPalette = lazyComponent(() => import('./features/palette/CommandPalette').then((m) => m.CommandPalette));
 
 /** What a signed-in user will open first; fetched while they sign in. */
-const SIGNED_IN_SCREENS = [Frame, CommandPalette, TodayScreen, PatientsScreen, PatientPage, VisitsSearchScreen, VisitPage, SettingsScreen, FeeScheduleScreen];
+const SIGNED_IN_SCREENS = [Frame, CommandPalette, TodayScreen, PatientsScreen, PatientPage, VisitsSearchScreen, VisitPage, SettingsScreen, FeeScheduleScreen, LabBoardScreen, LabsScreen];
 
 function SignedInApp() {
   const isAdmin = useSession((s) => mayCall('users.list', s.user?.role));
@@ -54,8 +57,14 @@ function SignedInApp() {
               <Route path="/patients/:id">{(params) => <PatientPage key={params.id} id={params.id} />}</Route>
               <Route path="/visits" component={VisitsSearchScreen} />
               <Route path="/visits/:id">{(params) => <VisitPage key={params.id} id={params.id} />}</Route>
+              <Route path="/visits/:id/procedures/:procedureId">
+                {(params) => <VisitPage key={`${params.id}/${params.procedureId}`} id={params.id} procedureId={params.procedureId} />}
+              </Route>
+              <Route path="/labs" component={LabBoardScreen} />
+              <Route path="/lab-cases/:id/slip">{(params) => <LabSlip key={params.id} id={params.id} />}</Route>
               <Route path="/settings" component={SettingsScreen} />
               <Route path="/settings/fee-schedule" component={FeeScheduleScreen} />
+              <Route path="/settings/labs" component={LabsScreen} />
               {isAdmin ? <Route path="/settings/users" component={UsersScreen} /> : null}
               {isAdmin ? <Route path="/settings/audit" component={AuditScreen} /> : null}
               <Route>

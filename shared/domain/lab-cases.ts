@@ -151,11 +151,13 @@ export function describeWork(p: { name: string; toothNumber: string | null; surf
   return p.name;
 }
 
+/** A notice in words; `formatDay` writes a date as the practice does (ISO when not given). */
 export function reminderMessage(
   kind: ReminderKind,
   c: { dueDate: string | null; labName: string; procedure: Parameters<typeof describeWork>[0] },
   patientName: string,
   today: string,
+  formatDay: (iso: string) => string = (iso) => iso,
 ): string {
   const work = `${describeWork(c.procedure)} for ${patientName}`;
   switch (kind) {
@@ -164,7 +166,7 @@ export function reminderMessage(
       return `${work} is ${days} ${days === 1 ? 'day' : 'days'} overdue at ${c.labName}.`;
     }
     case 'DUE_TOMORROW':
-      return `${work} is due back from ${c.labName} on ${c.dueDate}.`;
+      return `${work} is due back from ${c.labName} on ${c.dueDate ? formatDay(c.dueDate) : 'its due date'}.`;
     case 'NO_APPOINTMENT':
       return `${work} is back from ${c.labName}, but no appointment is booked to seat it.`;
   }

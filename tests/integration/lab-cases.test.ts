@@ -328,7 +328,7 @@ describe('the reminder job', () => {
     const raised = await raiseReminders(app.core);
     expect(raised.map((r) => r.message).sort()).toEqual([
       'Crown, porcelain/ceramic on 3 for Tanaka, Maya is 2 days overdue at Northside Dental Lab.',
-      'Crown, porcelain/ceramic on 4 for Tanaka, Maya is due back from Northside Dental Lab on 2026-03-09.',
+      'Crown, porcelain/ceramic on 4 for Tanaka, Maya is due back from Northside Dental Lab on Mar 9, 2026.',
     ]);
     // Every few minutes the job runs again: nothing new the same day.
     clock.at('2026-03-06T16:55:00Z');

@@ -112,6 +112,32 @@ async function throughLab(
   return toProcedure((await findProcedure(ctx.core.db, ctx.session.tenantId, proc.id))!);
 }
 
+/**
+ * A crown on a visit of the last weeks, at a step taken from its number, so
+ * the lab board has a case in every column: not sent, at the lab (due later,
+ * due today, overdue), back awaiting the check, and checked, ready to seat.
+ */
+async function recentCrown(ctx: AuthedContext, o: { patientId: string; providerId: string; labId: string; today: string; n: number }): Promise<void> {
+  const STAGES = ['NOT_SENT', 'AT_LAB', 'AT_LAB', 'RECEIVED', 'AT_LAB', 'AT_LAB', 'CHECKED', 'AT_LAB', 'RECEIVED', 'CHECKED'] as const;
+  const stage = STAGES[o.n]!;
+  const date = addDays(o.today, -(2 + 3 * o.n));
+  const visit = await visits.create(ctx, { patientId: o.patientId, appointmentId: null, confirmSameDay: true, providerId: o.providerId, date, time: '10:30', notes: null });
+  let proc = await procedures.add(ctx, {
+    visitId: visit.id, correctsProcedureId: null, code: 'D2740', name: 'Crown, porcelain/ceramic', toothNumber: ['3', '14', '19', '30', '8'][o.n % 5]!,
+    surfaces: [], area: null, quantity: 1, unitFee: 125000, durationMinutes: 60, performedById: o.providerId, notes: null,
+  });
+  proc = await procedures.setStatus(ctx, { id: proc.id, version: proc.version, status: 'IN_PROGRESS' });
+  let lc = await labCases.open(ctx, {
+    procedureId: proc.id, labId: o.labId, shade: 'A2', instructions: 'Full contour zirconia, light occlusal contact.', notes: null, trackingNo: null, labFee: 18500, dueDate: null,
+  });
+  if (stage === 'NOT_SENT') return;
+  lc = await labCases.send(ctx, { id: lc.id, version: lc.version, sentDate: addDays(date, 1), dueDate: null, trackingNo: `NS-${20000 + o.n}` });
+  if (stage === 'AT_LAB') return;
+  const back = addDays(date, 12) > o.today ? o.today : addDays(date, 12);
+  lc = await labCases.receive(ctx, { id: lc.id, version: lc.version, receivedDate: back });
+  if (stage === 'CHECKED') await labCases.check(ctx, { id: lc.id, version: lc.version, checkedDate: back });
+}
+
 export async function seedDemo(core: Core, workstation: string): Promise<DemoResult | null> {
   if (await anyTenant(core.db)) return null;
   const rand = prng(20261121);
@@ -200,7 +226,8 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
       for (let p = 0; p < count; p++) {
         const item = pick(CATALOG);
         const target: ProcedureStatus =
-          'lab' in item ? pick(statuses) : date === today ? pick(['PLANNED', 'IN_PROGRESS', 'COMPLETED'] as const) : pick(['COMPLETED', 'COMPLETED', 'PLANNED', 'CANCELLED'] as const);
+          // Old lab work was long seated (or given up); only the last weeks' is still in flight.
+          'lab' in item ? (date >= addDays(today, -45) ? pick(statuses) : pick(['COMPLETED', 'COMPLETED', 'CANCELLED'] as const)) : date === today ? pick(['PLANNED', 'IN_PROGRESS', 'COMPLETED'] as const) : pick(['COMPLETED', 'COMPLETED', 'PLANNED', 'CANCELLED'] as const);
         let proc = await procedures.add(ctx, {
           visitId: visit.id,
           correctsProcedureId: null,
@@ -245,6 +272,7 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
     for (const f of seen) {
       await findings.add(ctx, { patientId: patient.id, kind: f.kind, teeth: f.teeth, surfaces: f.surfaces ?? [], recordedOn: since, notes: null });
     }
+    if (i >= 6 && i < 16) await recentCrown(ctx, { patientId: patient.id, providerId: providers[i % 2]!, labId, today, n: i - 6 });
   }
   return { practiceName, users: [{ username: 'admin', role: 'ADMIN' }, ...staff.map(({ username, role }) => ({ username, role }))], password: DEMO_PASSWORD };
 }

@@ -20,6 +20,15 @@ export const REMINDER_EVERY_MS = 5 * 60 * 1000;
 const personName = (p: { patientFirstName: string; patientLastName: string }, order: NameOrder) =>
   order === 'last_first' ? `${p.patientLastName}, ${p.patientFirstName}` : `${p.patientFirstName} ${p.patientLastName}`;
 
+/** Notices read as the practice writes: its name order and its dates ("Nov 23, 2026", "23 Nov 2026"). */
+function wording(practice: { nameOrder: NameOrder; locale: string } | undefined) {
+  const day = new Intl.DateTimeFormat(practice?.locale ?? 'en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return {
+    name: (p: { patientFirstName: string; patientLastName: string }) => personName(p, practice?.nameOrder ?? 'last_first'),
+    day: (iso: string) => day.format(new Date(`${iso}T00:00:00Z`)),
+  };
+}
+
 /** What each case deserves today, from its state and the practice's appointments. */
 async function dueNotices(db: Queryable, tenantId: string, today: string) {
   // The job runs every few minutes: cases already noticed today are not read again.
@@ -67,7 +76,7 @@ export async function raiseReminders(core: Core): Promise<RaisedReminder[]> {
   const raised: RaisedReminder[] = [];
   const tenants = await core.db.selectFrom('tenants').select('id').execute();
   for (const { id: tenantId } of tenants) {
-    const practice = await findPractice(core.db, tenantId);
+    const words = wording(await findPractice(core.db, tenantId));
     const notices = await dueNotices(core.db, tenantId, today);
     if (notices.length === 0) continue;
     await core.db.transaction().execute(async (trx) => {
@@ -79,7 +88,7 @@ export async function raiseReminders(core: Core): Promise<RaisedReminder[]> {
           .onConflict((oc) => oc.columns(['tenant_id', 'day', 'lab_case_id']).doNothing())
           .executeTakeFirst();
         if (res.numInsertedOrUpdatedRows === 1n) {
-          raised.push({ tenantId, message: reminderMessage(kind, card, personName(card, practice?.nameOrder ?? 'last_first'), today) });
+          raised.push({ tenantId, message: reminderMessage(kind, card, words.name(card), today, words.day) });
         }
       }
     });
@@ -131,7 +140,7 @@ export async function list(ctx: AuthedContext): Promise<Reminder[]> {
     .limit(200)
     .execute();
   if (rows.length === 0) return [];
-  const practice = await findPractice(db, tenantId);
+  const words = wording(await findPractice(db, tenantId));
   const cases = new Map(
     (await labCaseQuery(db, tenantId).where('lc.id', 'in', rows.map((r) => r.lab_case_id)).execute()).map((r) => [r.id, toLabCase(r)]),
   );
@@ -144,7 +153,7 @@ export async function list(ctx: AuthedContext): Promise<Reminder[]> {
       kind: r.kind,
       day: r.day,
       createdAt: r.created_at,
-      message: reminderMessage(r.kind, lc, personName(lc, practice?.nameOrder ?? 'last_first'), today),
+      message: reminderMessage(r.kind, lc, words.name(lc), today, words.day),
       labCase: lc,
     });
   }

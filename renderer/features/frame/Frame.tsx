@@ -1,6 +1,7 @@
 import { AppShell, Avatar, Box, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import {
+  IconBuildingFactory2,
   IconCalendarEvent,
   IconDental,
   IconDeviceDesktop,
@@ -10,12 +11,14 @@ import {
   IconSearch,
   IconSettings,
   IconShieldCheck,
+  IconTruckDelivery,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
+import { NoticesButton } from '../labs/NoticesButton';
 import { useSession } from '../session/session.store';
 import { mayCall } from '../../../shared/contract';
 
@@ -29,14 +32,15 @@ interface NavItem {
   child?: boolean;
 }
 
-// Only screens that exist are listed; Lab board, Supplies, Claims and Export
-// join here when they are built.
+// Only screens that exist are listed; Supplies, Claims and Export join here when they are built.
 const NAV: NavItem[] = [
   { name: 'today', label: 'Today', href: '/today', icon: <IconCalendarEvent size={18} /> },
   { name: 'patients', label: 'Patients', href: '/patients', icon: <IconUsersGroup size={18} /> },
   { name: 'visits', label: 'Visits', href: '/visits', icon: <IconListSearch size={18} /> },
+  { name: 'labs', label: 'Lab board', href: '/labs', icon: <IconTruckDelivery size={18} /> },
   { name: 'settings', label: 'Settings', href: '/settings', icon: <IconSettings size={18} /> },
   { name: 'fee-schedule', label: 'Fee schedule', href: '/settings/fee-schedule', icon: <IconListDetails size={16} />, child: true },
+  { name: 'lab-directory', label: 'Lab directory', href: '/settings/labs', icon: <IconBuildingFactory2 size={16} />, child: true },
   { name: 'users', label: 'Users', href: '/settings/users', icon: <IconUsers size={16} />, adminOnly: true, child: true },
   { name: 'audit', label: 'Audit', href: '/settings/audit', icon: <IconShieldCheck size={16} />, adminOnly: true, child: true },
 ];
@@ -55,7 +59,7 @@ export function Frame({ children }: { children: ReactNode }) {
 
   return (
     <AppShell navbar={{ width: 232, breakpoint: 0 }} padding="lg">
-      <AppShell.Navbar p="sm" bg="gray.0">
+      <AppShell.Navbar p="sm" bg="gray.0" className="no-print">
         <AppShell.Section>
           <Group gap={8} px={6} py={6} mb="sm">
             <ThemeIcon size={30} radius="md">
@@ -80,6 +84,7 @@ export function Frame({ children }: { children: ReactNode }) {
               <Kbd size="xs">/</Kbd>
             </Group>
           </UnstyledButton>
+          <NoticesButton />
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>

@@ -1,6 +1,19 @@
 import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconCalendarEvent, IconListDetails, IconListSearch, IconSearch, IconSettings, IconShieldCheck, IconUser, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingFactory2,
+  IconCalendarEvent,
+  IconListDetails,
+  IconListSearch,
+  IconSearch,
+  IconSettings,
+  IconShieldCheck,
+  IconTruckDelivery,
+  IconUser,
+  IconUserPlus,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Suspense, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../lib/apiQuery';
@@ -35,7 +48,9 @@ export function CommandPalette() {
       { id: 'go-today', label: 'Today', description: 'Visits dated today', leftSection: <IconCalendarEvent size={18} />, onClick: () => navigate('/today') },
       { id: 'go-patients', label: 'Patients', description: 'Find and add patients', leftSection: <IconUsersGroup size={18} />, onClick: () => navigate('/patients') },
       { id: 'go-visits', label: 'Visits', description: 'Search visits by status, provider, code, dates', leftSection: <IconListSearch size={18} />, onClick: () => navigate('/visits') },
+      { id: 'go-labs', label: 'Lab board', description: 'Lab work not sent, at the lab, overdue, back and ready to seat', keywords: ['lab', 'crown', 'overdue'], leftSection: <IconTruckDelivery size={18} />, onClick: () => navigate('/labs') },
       { id: 'go-settings', label: 'Settings', leftSection: <IconSettings size={18} />, onClick: () => navigate('/settings') },
+      { id: 'go-lab-directory', label: 'Lab directory', description: 'The labs, their turnaround, and the practice’s closed days', keywords: ['labs', 'holidays', 'closed'], leftSection: <IconBuildingFactory2 size={18} />, onClick: () => navigate('/settings/labs') },
       { id: 'go-fee-schedule', label: 'Fee schedule', description: 'Procedure codes, fees and where each is charted', keywords: ['codes', 'CDT', 'fees', 'prices'], leftSection: <IconListDetails size={18} />, onClick: () => navigate('/settings/fee-schedule') },
     ];
     if (isAdmin) {

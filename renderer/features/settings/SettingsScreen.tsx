@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconListDetails, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconListDetails, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { mayCall } from '../../../shared/contract';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
@@ -83,6 +83,17 @@ export function SettingsScreen() {
             </Text>
             <Button component={Link} href="/settings/fee-schedule" variant="light" leftSection={<IconListDetails size={16} />}>
               Fee schedule
+            </Button>
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <Text fw={600} mb="xs">
+              Labs and closed days
+            </Text>
+            <Text size="sm" c="dimmed" mb="sm">
+              The labs the practice sends work to with their turnaround, and the days the practice is closed, which lab due dates skip.
+            </Text>
+            <Button component={Link} href="/settings/labs" variant="light" leftSection={<IconBuildingFactory2 size={16} />}>
+              Lab directory
             </Button>
           </Paper>
           {mayCall('users.list', user.role) ? (

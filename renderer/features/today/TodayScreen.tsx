@@ -11,6 +11,7 @@ import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { OverdueLabs } from '../labs/OverdueLabs';
 import { useSession } from '../session/session.store';
 import { todayColumns } from '../visits/visitColumns';
 
@@ -33,6 +34,7 @@ export function TodayScreen() {
   return (
     <>
       <PageHeader title="Today" subtitle={`${format.longDate(today)}${name ? ` · Signed in as ${name}` : ''}`} />
+      <OverdueLabs />
       {visits.error ? <ErrorAlert error={visits.error} /> : null}
       {total > items.length ? (
         <Alert color="blue" variant="light" mb="md" icon={<IconInfoCircle size={18} />} data-testid="today-more">

@@ -6,6 +6,7 @@ import type { Procedure, VisitDetails } from '../../../shared/types';
 import { useApiQuery } from '../../lib/apiQuery';
 import { useFormat } from '../../lib/format';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { LabCaseSection } from '../labs/LabCaseSection';
 import { entryParts, procedureTimeline } from './procedureHistory';
 
 interface Props {
@@ -137,6 +138,10 @@ function ProcedureDetail({ procedure: p, visit, onOpen }: { procedure: Procedure
         </Alert>
       ) : null}
 
+      <Section title="Lab case" testId="detail-lab">
+        <LabCaseSection procedure={p} visit={visit} />
+      </Section>
+
       <Section title="Notes" testId="detail-notes">
         {p.notes ? (
           <Paper withBorder p="sm" radius="sm" bg="gray.0">
@@ -179,10 +184,6 @@ function ProcedureDetail({ procedure: p, visit, onOpen }: { procedure: Procedure
             })}
           </Stack>
         )}
-      </Section>
-
-      <Section title="Lab case" testId="detail-lab">
-        {noneYet}
       </Section>
 
       <Section title="Claim" testId="detail-claim">

@@ -41,7 +41,8 @@ export function visitChoices(v: VisitDetails) {
   };
 }
 
-export function VisitPage({ id }: { id: string }) {
+/** With `procedureId` (a link from the lab board) the procedure's details open at once. */
+export function VisitPage({ id, procedureId }: { id: string; procedureId?: string }) {
   const [, navigate] = useLocation();
   const format = useFormat();
   const user = useSession((s) => s.user);
@@ -58,7 +59,7 @@ export function VisitPage({ id }: { id: string }) {
   const [visitDialog, setVisitDialog] = useState<VisitDialog>('none');
   const [ask, setAsk] = useState<Ask>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const [detailId, setDetailId] = useState<string | null>(null);
+  const [detailId, setDetailId] = useState<string | null>(procedureId ?? null);
   const [lockedNotice, setLockedNotice] = useState<LockedNotice>(null);
   const refetchVisit = visit.refetch;
 
