@@ -350,7 +350,8 @@ test('every procedure opens a detail view with its notes and its history in word
   await expect(entries.nth(1)).toContainText('Ada Admin at');
   await expect(entries.nth(1)).toContainText('Changed fee from $195.00 to $210.00; notes from none to “Deep caries, indirect pulp cap”');
   await expect(entries.nth(2)).toContainText('Moved to In progress');
-  for (const section of ['detail-lab', 'detail-claim', 'detail-corrections']) {
+  await expect(detail.getByTestId('detail-lab')).toContainText('No lab case.');
+  for (const section of ['detail-claim', 'detail-corrections']) {
     await expect(detail.getByTestId(section)).toContainText('None yet');
   }
 

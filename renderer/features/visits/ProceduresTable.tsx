@@ -10,6 +10,9 @@ import { DataTable, type Columns } from '../../ui/DataTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TRANSITION_LABELS } from '../../ui/status';
 
+/** Steps the procedure takes only through its lab case: the row opens the details, where the case is. */
+const LAB_STEPS = new Set<ProcedureStatus>(['SENT_TO_LAB', 'RECEIVED']);
+
 export interface ProcedureActions {
   onStatus: (p: Procedure, to: ProcedureStatus) => void;
   onEdit: (p: Procedure) => void;
@@ -168,7 +171,8 @@ function buildColumns(currency: string, format: Formatter, byId: Map<string, Pro
                 {next
                   .filter((s) => s !== 'CANCELLED')
                   .map((s) => (
-                    <Button key={s} size="compact-sm" variant="light" onClick={() => a.onStatus(p, s)} disabled={busy}>
+                    // Work goes to and comes back from the lab through its lab case, in the details.
+                    <Button key={s} size="compact-sm" variant="light" onClick={() => (LAB_STEPS.has(s) ? a.onDetails(p) : a.onStatus(p, s))} disabled={busy}>
                       {TRANSITION_LABELS[s]}
                     </Button>
                   ))}
