@@ -415,6 +415,51 @@ test.describe('axe: no serious or critical violations', () => {
   });
 });
 
+test.describe('axe: lab follow-up', () => {
+  test.use({ viewport: DESK });
+  test.describe.configure({ timeout: 120_000 });
+
+  test('the board, the notices, a case in the drawer with its dialogs, the slip, the lab directory', async ({ page, demoServer }) => {
+    await signIn(page, demoServer, 'drpatel');
+    await expect(page.getByTestId('overdue-labs')).toBeVisible();
+    await audit(page, 'Today with the overdue count');
+    await page.getByTestId('notices-button').click();
+    await expect(page.getByTestId('notice').first()).toBeVisible();
+    await audit(page, 'Lab notices');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('nav-labs').click();
+    await expect(page.getByTestId('lab-card').first()).toBeVisible();
+    await audit(page, 'Lab board');
+    await noSidewaysScroll(page, 'Lab board');
+
+    // A case not yet sent: its facts, and the send dialog with its computed due date.
+    await page.getByTestId('column-notSent').getByTestId('lab-card').first().getByRole('link').nth(1).click();
+    const lab = page.getByTestId('lab-case');
+    await expect(lab.getByTestId('lab-stage')).toHaveText('Not sent');
+    await audit(page, 'Procedure details with a lab case');
+    // These open over the drawer, itself a dialog.
+    for (const [button, title] of [['Send to lab', 'Send to the lab'], ['Edit lab case', 'Edit lab case']] as const) {
+      await lab.getByRole('button', { name: button }).click();
+      const dialog = page.getByRole('dialog', { name: title });
+      await expect(dialog).toBeVisible();
+      await audit(page, `${title} dialog`);
+      await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+      await expect(dialog).toBeHidden();
+    }
+
+    await lab.getByRole('link', { name: 'Lab slip' }).click();
+    await expect(page.getByTestId('lab-slip')).toBeVisible();
+    await audit(page, 'Lab slip');
+
+    await page.goto(hash(demoServer, '/settings/labs'));
+    await expect(page.getByTestId('lab-row').first()).toBeVisible();
+    await audit(page, 'Lab directory');
+    await openDialog(page, () => page.getByRole('button', { name: 'Add lab' }).click());
+    await audit(page, 'Add lab dialog');
+  });
+});
+
 test.describe('at 1024×768: no violations and nothing scrolls sideways', () => {
   test.use({ viewport: SMALL });
   test.describe.configure({ timeout: 120_000 });
@@ -435,6 +480,8 @@ test.describe('at 1024×768: no violations and nothing scrolls sideways', () => 
       ['Users', '/settings/users', () => page.getByTestId('user-row').first()],
       ['Fee schedule', '/settings/fee-schedule', () => page.getByTestId('fee-row').first()],
       ['Audit', '/settings/audit', () => page.getByRole('button', { name: /Verify/ })],
+      ['Lab board', '/labs', () => page.getByTestId('lab-card').first()],
+      ['Lab directory', '/settings/labs', () => page.getByTestId('lab-row').first()],
     ];
     for (const [name, path, ready] of screens) {
       await page.goto(hash(demoServer, path));
