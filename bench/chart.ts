@@ -41,6 +41,7 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 import type { ProcedureStatus } from '../shared/domain/status';
 import type { ChartData, Finding, Patient, Procedure, Provider, SignedIn, VisitSummary } from '../shared/types';
 import { PASSWORD, TODAY } from './practice-generator';
+import { mulberry32 as prng } from './prng';
 
 const { values } = parseArgs({
   options: {
@@ -93,17 +94,6 @@ const plans: string[] = [];
 // ---------------------------------------------------------------------------------------------
 // The heavy patient, written through dispatch() with a clock the bench moves
 
-/** mulberry32: seeded, so every run charts the same mouth. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Site = 'none' | 'tooth' | 'surfaces' | 'quadrant' | 'arch';
 interface Code {

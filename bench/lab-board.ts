@@ -31,6 +31,7 @@ import { boardStatements } from '../electron/core/lab-cases/board';
 import { raiseReminders } from '../electron/core/lab-cases/reminders';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { PASSWORD, TODAY } from './practice-generator';
+import { mulberry32 as prng } from './prng';
 
 const { values } = parseArgs({
   options: {
@@ -101,17 +102,6 @@ async function signIn(core: Core) {
   return caller(core, (res.data as { sessionToken: string }).sessionToken);
 }
 
-/** mulberry32: the same mix of cases on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEETH = ['2', '3', '4', '5', '12', '13', '14', '15', '18', '19', '20', '29', '30', '31', '8', '9'];
 

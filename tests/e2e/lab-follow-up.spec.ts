@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, type Server, startServer, stopServer, test } from './fixtures';
-import { PASSWORD } from './practice';
+import { PASSWORD, signIn } from './practice';
 
 const MONDAY = '2026-03-02T09:00:00Z';
 const TEN_DAYS_LATER = '2026-03-12T09:00:00Z';
@@ -32,14 +32,6 @@ test.afterAll(async () => {
   if (running) await stopServer(running.child);
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, server: Server, username: string) {
-  await page.goto(server.url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
 
 const go = (page: Page, server: Server, path: string) => page.goto(`${server.url.replace(/\?token=.*/, '')}#${path}`);
 

@@ -1,6 +1,16 @@
-import type { Server } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, type Server } from './fixtures';
 
 export const PASSWORD = 'a long enough password';
+
+/** Signs in through the sign-in screen with the practice's test password. */
+export async function signIn(page: Page, server: Server, username: string, password = PASSWORD) {
+  await page.goto(server.url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
 
 /** A practice, a dentist, a patient, a visit and one procedure, made through the API. */
 export async function practiceWithProcedure(server: Server) {

@@ -6,17 +6,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { Server } from './fixtures';
-import { PASSWORD, practiceWithProcedure } from './practice';
+import { PASSWORD, practiceWithProcedure, signIn } from './practice';
 
 const home = (server: Server) => server.url.replace(/\?token=.*/, '');
-
-async function signIn(page: Page, server: Server, username: string) {
-  await page.goto(server.url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
 
 /** Opens a screen by its address; the launch token already sits in session storage. */
 async function open(page: Page, server: Server, path: string) {

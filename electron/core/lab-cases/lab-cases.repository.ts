@@ -6,7 +6,7 @@ import type { LabCase } from '../../../shared/types';
 import type { Queryable } from '../context';
 import type { DB, LabCasesTable } from '../db/schema';
 import { updateVersioned, type VersionKey } from '../db/versioned';
-import { LOCKING_CLAIM_STATUSES } from '../procedures/procedures.repository';
+import { lockingClaim } from '../procedures/procedures.repository';
 
 /** A case with what every screen shows beside it: its lab, procedure, visit, patient and provider. */
 export function labCaseQuery(db: Queryable, tenantId: string) {
@@ -39,16 +39,7 @@ export function labCaseQuery(db: Queryable, tenantId: string) {
       'pt.chart_number',
       'pt.archived_at as patient_archived_at',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('claim_procedures as cp')
-        .innerJoin('claims as c', 'c.id', 'cp.claim_id')
-        .select('c.claim_number')
-        .whereRef('cp.procedure_id', '=', 'pr.id')
-        .where('c.status', 'in', LOCKING_CLAIM_STATUSES)
-        .limit(1)
-        .as('locked_by_claim'),
-    );
+    .select(lockingClaim);
 }
 
 export type LabCaseRecord = Awaited<ReturnType<ReturnType<typeof labCaseQuery>['execute']>>[number];

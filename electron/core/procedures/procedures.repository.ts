@@ -1,4 +1,4 @@
-import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Transaction, Updateable } from 'kysely';
 import type { ProcedureStatus } from '../../../shared/domain/status';
 import { type Area, surfacesFromText } from '../../../shared/domain/teeth';
 import type { Procedure } from '../../../shared/types';
@@ -7,7 +7,7 @@ import type { DB, ProceduresTable } from '../db/schema';
 import { deleteVersioned, updateVersioned, type VersionKey } from '../db/versioned';
 
 /** Claim statuses that freeze their procedures: the claim has left the practice. */
-export const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
+const LOCKING_CLAIM_STATUSES = ['SUBMITTED', 'PAID', 'DENIED'] as const;
 
 function procedureQuery(db: Queryable, tenantId: string) {
   return db
@@ -17,16 +17,19 @@ function procedureQuery(db: Queryable, tenantId: string) {
     .where('pr.tenant_id', '=', tenantId)
     .selectAll('pr')
     .select(['u.display_name as performed_by_name', 'v.patient_id'])
-    .select((eb) =>
-      eb
-        .selectFrom('claim_procedures as cp')
-        .innerJoin('claims as c', 'c.id', 'cp.claim_id')
-        .select('c.claim_number')
-        .whereRef('cp.procedure_id', '=', 'pr.id')
-        .where('c.status', 'in', LOCKING_CLAIM_STATUSES)
-        .limit(1)
-        .as('locked_by_claim'),
-    );
+    .select(lockingClaim);
+}
+
+/** The number of the submitted claim holding procedure `pr`, if any: selected as `locked_by_claim`. */
+export function lockingClaim(eb: ExpressionBuilder<DB & { pr: DB['procedures'] }, 'pr'>) {
+  return eb
+    .selectFrom('claim_procedures as cp')
+    .innerJoin('claims as c', 'c.id', 'cp.claim_id')
+    .select('c.claim_number')
+    .whereRef('cp.procedure_id', '=', 'pr.id')
+    .where('c.status', 'in', LOCKING_CLAIM_STATUSES)
+    .limit(1)
+    .as('locked_by_claim');
 }
 
 export type ProcedureRecord = Awaited<ReturnType<ReturnType<typeof procedureQuery>['execute']>>[number];

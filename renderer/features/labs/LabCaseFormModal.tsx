@@ -6,6 +6,7 @@ import { ApiError } from '../../api';
 import { useApiMutation, useApiQuery } from '../../lib/apiQuery';
 import { notifySuccess } from '../../lib/notify';
 import { FormError } from '../../ui/FormError';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 interface Props {
   opened: boolean;
@@ -80,13 +81,7 @@ function LabCaseForm({ procedure, labCase, currency, onClose }: Omit<Props, 'ope
   };
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <SubmitForm onSubmit={submit}>
       <Stack gap="md">
         <FormError message={formError} />
         <Select
@@ -127,6 +122,6 @@ function LabCaseForm({ procedure, labCase, currency, onClose }: Omit<Props, 'ope
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

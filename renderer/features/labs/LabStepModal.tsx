@@ -8,6 +8,7 @@ import { todayIso } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { FormError } from '../../ui/FormError';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 export type LabStepKind = 'send' | 'receive' | 'check' | 'cancel';
 
@@ -95,13 +96,7 @@ function StepForm({ step, labCase, onClose }: { step: LabStepKind; labCase: LabC
 
   const dayLabel = { send: 'Sent on', receive: 'Received on', check: 'Checked on', cancel: '' }[step];
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <SubmitForm onSubmit={submit}>
       <Stack gap="md">
         <Text size="sm">
           {labCase.procedure.code} {labCase.procedure.name} for {format.name({ firstName: labCase.patientFirstName, lastName: labCase.patientLastName })}, at{' '}
@@ -148,6 +143,6 @@ function StepForm({ step, labCase, onClose }: { step: LabStepKind; labCase: LabC
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

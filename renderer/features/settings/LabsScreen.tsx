@@ -14,6 +14,7 @@ import { ConfirmModal } from '../../ui/ConfirmModal';
 import { Empty } from '../../ui/Empty';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError } from '../../ui/FormError';
+import { SubmitForm } from '../../ui/SubmitForm';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSession } from '../session/session.store';
 
@@ -148,13 +149,7 @@ function LabForm({ lab, onClose }: { lab: Lab | null; onClose: () => void }) {
   };
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <SubmitForm onSubmit={submit}>
       <Stack gap="md">
         <FormError message={formError} />
         <TextInput label="Name" required data-autofocus {...text('name')} />
@@ -191,7 +186,7 @@ function LabForm({ lab, onClose }: { lab: Lab | null; onClose: () => void }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -237,13 +232,7 @@ function ClosedDays() {
         <Switch label="Show past days" checked={showPast} onChange={(e) => setShowPast(e.currentTarget.checked)} />
       </Group>
       {canChange ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <SubmitForm onSubmit={submit}>
           <Group align="flex-start" mb="sm">
             <TextInput label="Day" type="date" value={day} onChange={(e) => setDay(e.currentTarget.value)} error={error} w={180} />
             <TextInput label="Note" placeholder="Christmas Day" value={note} onChange={(e) => setNote(e.currentTarget.value)} w={260} />
@@ -251,7 +240,7 @@ function ClosedDays() {
               Add closed day
             </Button>
           </Group>
-        </form>
+        </SubmitForm>
       ) : null}
       <Paper withBorder radius="md">
         {days.data && days.data.length === 0 ? (

@@ -8,6 +8,7 @@ import { useFormat } from '../../lib/format';
 import { queryKeys } from '../../lib/queryKeys';
 import { notifySuccess } from '../../lib/notify';
 import { FormError } from '../../ui/FormError';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 interface Props {
   opened: boolean;
@@ -60,13 +61,7 @@ function CancelVisitForm({ visit, onClose }: { visit: VisitDetails; onClose: () 
   };
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <SubmitForm onSubmit={submit}>
       <Stack gap="md">
         <Text size="sm">
           Cancel the visit of <b>{format.longDate(visit.date)}</b> for {patient}? {planned === 1 ? 'Its planned procedure is' : `Its ${planned} planned procedures are`} cancelled
@@ -95,6 +90,6 @@ function CancelVisitForm({ visit, onClose }: { visit: VisitDetails; onClose: () 
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
