@@ -113,6 +113,7 @@ describe('procedure details', () => {
       { seq: 2, at: '2026-03-02T09:10:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'OP-2', entity: 'procedure', action: 'update', before: procedure({ unitFee: 19500 }), after: procedure({ unitFee: 21000 }) },
       { seq: 3, at: '2026-03-02T09:40:00.000Z', userName: 'Dr. Noor Haddad', workstation: 'OP-2', entity: 'procedure', action: 'status', before: { status: 'PLANNED' }, after: { status: 'IN_PROGRESS' } },
     ]);
+    answer('labCases.get', { labCase: null });
     const { user } = renderWithProviders(<VisitPage id={IDS.visit} />);
     const row = await screen.findByTestId('procedure-row');
     expect(within(row).getByTestId('procedure-notes-hint').textContent).toContain('Deep caries, indirect pulp cap');
@@ -128,7 +129,8 @@ describe('procedure details', () => {
     expect(lines[0]).toMatch(/ — Ada Admin at FRONT-1: Added$/);
     expect(lines[1]).toMatch(/ — Dr\. Noor Haddad at OP-2: Changed fee from \$195\.00 to \$210\.00$/);
     expect(lines[2]).toMatch(/^03\/02\/2026, \d\d:40 — Dr\. Noor Haddad at OP-2: Moved to In progress$/);
-    for (const section of ['detail-lab', 'detail-claim', 'detail-corrections']) expect(within(detail).getByTestId(section).textContent).toContain('None yet');
+    await waitFor(() => expect(within(detail).getByTestId('detail-lab').textContent).toContain('No lab case.'));
+    for (const section of ['detail-claim', 'detail-corrections']) expect(within(detail).getByTestId(section).textContent).toContain('None yet');
     expect(callsTo('procedures.history')).toContainEqual({ id: IDS.procedure });
   });
 });
