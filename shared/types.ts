@@ -236,6 +236,73 @@ export interface Reminder {
   labCase: LabCase;
 }
 
+export type OrderStatus = 'ORDERED' | 'RECEIVED' | 'CANCELLED';
+
+/** One line of a supply order: a product, and once received, its lot. */
+export interface OrderItem {
+  id: string;
+  /** The product's SKU, as treatment records name it. */
+  productId: string;
+  productName: string;
+  quantity: number;
+  /** Minor units per unit, when known. */
+  unitCost: number | null;
+  lotNumber: string | null;
+  expiryDate: string | null;
+  /** Units recorded as used on patients, and what is left. */
+  used: number;
+  remaining: number;
+  version: number;
+}
+
+export interface Order {
+  id: string;
+  supplier: string;
+  orderNumber: string | null;
+  orderDate: string;
+  receivedDate: string | null;
+  status: OrderStatus;
+  cancelledDate: string | null;
+  cancelReason: string | null;
+  notes: string | null;
+  items: OrderItem[];
+  /** Σ quantity × unit cost of the items whose cost is known, minor units. */
+  totalCost: number;
+  currency: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OrderSummary = Omit<Order, 'items'> & { itemCount: number };
+
+/** A lot on the shelf: what came in on an order item and what is left of it. */
+export interface StockLot {
+  orderItemId: string;
+  orderId: string;
+  supplier: string;
+  orderNumber: string | null;
+  receivedDate: string | null;
+  lotNumber: string | null;
+  expiryDate: string | null;
+  quantity: number;
+  used: number;
+  remaining: number;
+  /** Past its expiry date today (the core's day): not counted as usable. */
+  expired: boolean;
+}
+
+/** A product's stock across its received lots, with the practice's low-stock threshold. */
+export interface StockProduct {
+  productId: string;
+  productName: string;
+  /** Units left in received lots that have not expired. */
+  usable: number;
+  threshold: number | null;
+  low: boolean;
+  lots: StockLot[];
+}
+
 /** One code of the practice's fee schedule. */
 export interface FeeScheduleEntry {
   id: string;

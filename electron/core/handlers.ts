@@ -19,6 +19,7 @@ import type { HandlersFor } from './handler';
 import { patientHandlers } from './patients/patients.handlers';
 import { procedureHandlers } from './procedures/procedures.handlers';
 import { reportHandlers } from './reports/reports.handlers';
+import { suppliesHandlers } from './supplies/supplies.handlers';
 import { practiceHandlers } from './tenants/practice.handlers';
 import { userHandlers } from './users/users.handlers';
 import { visitHandlers } from './visits/visits.handlers';
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...chartHandlers,
   ...labHandlers,
   ...labCaseHandlers,
+  ...suppliesHandlers,
   ...reportHandlers,
   ...auditHandlers,
 };

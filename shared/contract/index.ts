@@ -17,6 +17,7 @@ import { practiceContract } from './practice';
 import { proceduresContract } from './procedures';
 import { reportsContract } from './reports';
 import { sessionContract } from './session';
+import { suppliesContract } from './supplies';
 import { usersContract } from './users';
 import { visitsContract } from './visits';
 
@@ -31,6 +32,7 @@ export const contract = {
   ...chartContract,
   ...labsContract,
   ...labCasesContract,
+  ...suppliesContract,
   ...reportsContract,
   ...auditContract,
 } as const;

@@ -211,7 +211,7 @@ export class BulkWriter {
 
   /** An order and its lots, recorded as received on `receivedDate` when given. */
   order(row: BulkOrder, items: readonly BulkOrderItem[], at: string, receivedDate: string | null): void {
-    this.#insert('orders', { ...row, received_date: receivedDate }, at);
+    this.#insert('orders', { ...row, received_date: receivedDate, status: receivedDate ? 'RECEIVED' : 'ORDERED' }, at);
     for (const item of items) this.#insert('order_items', { ...item, order_id: row.id }, at);
     this.#audit(at, 'order', row.id, null, 'create', undefined, { ...row, receivedDate, items: items.map(payload) });
   }
@@ -219,14 +219,14 @@ export class BulkWriter {
   treatmentRecord(row: BulkTreatmentRecord, at: string): void {
     this.#openChart(row.patient_id);
     if (row.date_applied > this.#today) throw new BulkRuleError(`treatment record ${row.id} is dated in the future`);
-    const lot = this.#get<{ order_id: string; product_id: string; product_name: string; quantity: number; expiry_date: string | null; received_date: string | null }>(
-      `SELECT i.order_id, i.product_id, i.product_name, i.quantity, i.expiry_date, o.received_date
+    const lot = this.#get<{ order_id: string; product_id: string; product_name: string; quantity: number; expiry_date: string | null; received_date: string | null; status: string }>(
+      `SELECT i.order_id, i.product_id, i.product_name, i.quantity, i.expiry_date, o.received_date, o.status
          FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.id = ? AND i.tenant_id = ?`,
       row.order_item_id,
       this.#actor.tenantId,
     );
     if (!lot) throw new BulkRuleError(`order item ${row.order_item_id} is unknown`);
-    if (!lot.received_date || lot.received_date > row.date_applied) throw new BulkRuleError(`order item ${row.order_item_id} was not received by ${row.date_applied}`);
+    if (!lot.received_date || lot.received_date > row.date_applied || lot.status !== 'RECEIVED') throw new BulkRuleError(`order item ${row.order_item_id} was not received by ${row.date_applied}`);
     if (lot.expiry_date && lot.expiry_date < row.date_applied) throw new BulkRuleError(`order item ${row.order_item_id} expired on ${lot.expiry_date}`);
     const used =
       this.#used.get(row.order_item_id) ??

@@ -210,9 +210,19 @@ export interface OrdersTable {
   order_date: string;
   received_date: string | null;
   notes: string | null;
+  status: ColumnType<'ORDERED' | 'RECEIVED' | 'CANCELLED', 'ORDERED' | 'RECEIVED' | 'CANCELLED' | undefined, 'ORDERED' | 'RECEIVED' | 'CANCELLED'>;
+  cancelled_date: string | null;
+  cancel_reason: string | null;
   version: Version;
   created_at: Stamp;
   updated_at: Stamp;
+}
+
+export interface ProductSettingsTable {
+  tenant_id: string;
+  product_id: string;
+  low_stock_threshold: number;
+  updated_at: string;
 }
 
 export interface OrderItemsTable {
@@ -328,6 +338,7 @@ export interface DB {
   reminders: RemindersTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
+  product_settings: ProductSettingsTable;
   treatment_records: TreatmentRecordsTable;
   claims: ClaimsTable;
   claim_procedures: ClaimProceduresTable;

@@ -193,7 +193,7 @@ export async function seedDemo(core: Core, workstation: string): Promise<DemoRes
     { id: core.newId(), product_id: 'LID-2-50', product_name: 'Lidocaine 2% 1:100k, cartridge', quantity: 100, lot_number: 'LD24-7781', expiry_date: '2026-12-31' },
     { id: core.newId(), product_id: 'SEAL-CLR', product_name: 'Pit & fissure sealant, clear', quantity: 10, lot_number: 'SF-55102', expiry_date: '2027-01-15' },
   ];
-  await insertAudited(adminCtx, 'orders', [{ id: orderId, tenant_id: tenantId, supplier: 'Henley Dental Supply', order_number: 'HDS-558201', order_date: addDays(today, -60), received_date: addDays(today, -55), notes: null }]);
+  await insertAudited(adminCtx, 'orders', [{ id: orderId, tenant_id: tenantId, supplier: 'Henley Dental Supply', order_number: 'HDS-558201', order_date: addDays(today, -60), received_date: addDays(today, -55), status: 'RECEIVED', notes: null }]);
   await insertAudited(adminCtx, 'order_items', lots.map((l) => ({ ...l, tenant_id: tenantId, order_id: orderId, unit_cost: null })));
 
   const statuses: ProcedureStatus[] = ['PLANNED', 'IN_PROGRESS', 'SENT_TO_LAB', 'RECEIVED', 'COMPLETED', 'CANCELLED'];

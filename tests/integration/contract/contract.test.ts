@@ -28,7 +28,10 @@ function withValueAt(input: unknown, path: string[], from: unknown): unknown {
   if (path.length === 0) return from;
   const [head, ...rest] = path as [string, ...string[]];
   const o = input as Record<string, unknown>;
-  return { ...o, [head]: withValueAt(o[head], rest, (from as Record<string, unknown>)[head]) };
+  const value = withValueAt(o[head], rest, (from as Record<string, unknown>)[head]);
+  // An id inside a list (an order's items) stays in a list.
+  if (Array.isArray(input)) return input.map((x, i) => (String(i) === head ? value : x));
+  return { ...o, [head]: value };
 }
 
 describe('every channel x every role', () => {

@@ -94,6 +94,19 @@ export const SAMPLES: { [C in Channel]: Sample<C> } = {
   'reminders.list': { input: () => ({}) },
   'reminders.dismiss': { input: (w) => ({ id: w.reminderId }) },
 
+  'orders.create': {
+    input: () => ({ supplier: 'Harbour Supplies', orderDate: '2026-03-02', items: [{ productId: 'LID-2', productName: 'Lidocaine 2%, cartridge', quantity: 50, lotNumber: 'LD-1', expiryDate: '2027-06-30' }] }),
+  },
+  'orders.get': { input: (w) => ({ id: w.orderId }) },
+  'orders.list': { input: () => ({ status: 'ORDERED', supplier: 'henley' }) },
+  'orders.update': {
+    input: (w) => ({ id: w.orderId, version: 1, supplier: 'Henley Dental Supply', orderDate: '2026-03-01', notes: 'Call before delivery', items: [{ id: w.orderItemId, productId: 'CMP-A2', productName: 'Composite A2, 4 g', quantity: 12 }] }),
+  },
+  'orders.receive': { input: (w) => ({ id: w.orderId, version: 1, receivedDate: '2026-03-02', lots: [{ id: w.orderItemId, lotNumber: 'L2406-118', expiryDate: '2027-06-30' }] }) },
+  'orders.cancel': { input: (w) => ({ id: w.orderId, version: 1, reason: 'Ordered twice' }) },
+  'stock.list': { input: () => ({ includeEmpty: true }) },
+  'stock.setThreshold': { input: () => ({ productId: 'CMP-A2', threshold: 5 }) },
+
   'closedDays.list': { input: () => ({ from: '2026-01-01' }) },
   'closedDays.add': { input: () => ({ day: '2026-12-25', note: 'Christmas Day' }) },
   'closedDays.remove': {

@@ -28,6 +28,9 @@ export interface World {
   caseReceivedId: string;
   /** The overdue notice the reminder job raised for the case at the lab. */
   reminderId: string;
+  /** A supply order not yet received (version 1), and its one item. */
+  orderId: string;
+  orderItemId: string;
   dentistId: string;
   colleagueId: string;
   colleagueUsername: string;
@@ -70,6 +73,11 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
   await app.call('labCases.receive', { id: received.id, version: 2, receivedDate: '2026-02-20' }, adminToken);
   await raiseReminders(app.core);
   const [reminder] = await app.call('reminders.list', {}, adminToken);
+  const order = await app.call(
+    'orders.create',
+    { supplier: 'Henley Dental Supply', orderNumber: `HDS-${n}`, orderDate: '2026-03-01', items: [{ productId: 'CMP-A2', productName: 'Composite A2, 4 g', quantity: 10, unitCost: 2450 }] },
+    adminToken,
+  );
   const me = await app.call('session.state', {}, adminToken);
   return {
     tokens,
@@ -85,6 +93,8 @@ export async function buildWorld(app: TestApp, adminToken: string): Promise<Worl
     caseAtLabId: atLab.id,
     caseReceivedId: received.id,
     reminderId: reminder!.id,
+    orderId: order.id,
+    orderItemId: order.items[0]!.id,
     dentistId,
     colleagueId: colleague.id,
     colleagueUsername: colleague.username,
